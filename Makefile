@@ -1,0 +1,45 @@
+# Digitalbilanz task runner. `make demo` and `make test` are all a fresh machine needs.
+PYTHON ?= python3
+VENV   ?= .venv
+PY     := $(VENV)/bin/python
+ADDR   ?= 127.0.0.1:8000
+PG_URL ?= postgres://postgres@127.0.0.1:5432/digitalbilanz
+
+.PHONY: install demo serve test test-pg lint bench clean
+
+$(VENV)/.installed: pyproject.toml
+	@$(PYTHON) -c 'import sys; assert sys.version_info >= (3, 11), "Python >= 3.11 is required"'
+	$(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install --quiet --upgrade pip
+	$(PY) -m pip install --quiet -e ".[dev]"
+	touch $@
+
+install: $(VENV)/.installed
+
+var/secret_key:
+	mkdir -p var
+	$(PYTHON) -c 'import secrets; print(secrets.token_urlsafe(50))' > $@
+
+## Set everything up (venv, database, Leverkusen demo) and serve on http://$(ADDR)
+demo: install var/secret_key
+	SECRET_KEY="$$(cat var/secret_key)" $(VENV)/bin/digitalbilanz setup
+	SECRET_KEY="$$(cat var/secret_key)" $(VENV)/bin/digitalbilanz demo
+	@echo "Digitalbilanz läuft auf http://$(ADDR)/ (Beenden mit Strg+C)"
+	SECRET_KEY="$$(cat var/secret_key)" $(VENV)/bin/digitalbilanz serve $(ADDR)
+
+## Run the whole test suite (SQLite by default; set DATABASE_URL for PostgreSQL)
+test: install
+	$(PY) -m django makemigrations --check --dry-run --settings=digitalbilanz.settings_test
+	$(PY) -m pytest
+
+test-pg: install
+	DATABASE_URL="$(PG_URL)" $(PY) -m pytest
+
+lint: install
+	$(VENV)/bin/ruff check digitalbilanz bench
+
+bench: install
+	$(PY) bench/economics.py
+
+clean:
+	rm -rf $(VENV) var

@@ -1,0 +1,197 @@
+"""Core entities: the municipality (tenant), its organisation, memberships and parameters."""
+
+from decimal import Decimal
+
+from django.conf import settings
+from django.core.validators import RegexValidator
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+from simple_history.models import HistoricalRecords
+
+from digitalbilanz.core.choices import OrgUnitKind, Role, Visibility
+from digitalbilanz.core.visibility import VisibilityQuerySet
+
+
+class TimestampedModel(models.Model):
+    """Base of every domain model: timestamps and a full change history (who, when, what, why)."""
+
+    created_at = models.DateTimeField(_("angelegt am"), auto_now_add=True)
+    updated_at = models.DateTimeField(_("geändert am"), auto_now=True)
+    history = HistoricalRecords(inherit=True)
+
+    class Meta:
+        abstract = True
+
+
+class Municipality(TimestampedModel):
+    """A municipality (Kommune): the tenant that owns every domain record."""
+
+    name = models.CharField(_("Name"), max_length=200)
+    slug = models.SlugField(_("Kurzname"), unique=True)
+    ags = models.CharField(
+        _("Amtlicher Gemeindeschlüssel (AGS)"),
+        max_length=8,
+        validators=[RegexValidator(r"^\d{8}$", _("Der AGS besteht aus genau 8 Ziffern."))],
+    )
+    ars = models.CharField(
+        _("Amtlicher Regionalschlüssel (ARS)"),
+        max_length=12,
+        validators=[RegexValidator(r"^\d{12}$", _("Der ARS besteht aus genau 12 Ziffern."))],
+    )
+    state = models.CharField(_("Bundesland"), max_length=60, blank=True)
+    website = models.URLField(_("Website"), blank=True)
+
+    class Meta:
+        verbose_name = _("Kommune")
+        verbose_name_plural = _("Kommunen")
+        ordering = ["name"]
+
+    def __str__(self):
+        return self.name
+
+
+class TenantModel(TimestampedModel):
+    """A record owned by one municipality."""
+
+    municipality = models.ForeignKey(
+        Municipality, on_delete=models.CASCADE, verbose_name=_("Kommune"), related_name="+"
+    )
+
+    class Meta:
+        abstract = True
+
+
+class PublishableModel(TenantModel):
+    """A tenant record with a visibility level, read only through ``visible_to``."""
+
+    visibility = models.CharField(
+        _("Sichtbarkeit"), max_length=10, choices=Visibility.choices, default=Visibility.INTERNAL
+    )
+    objects = VisibilityQuerySet.as_manager()
+    visibility_paths = ("visibility",)
+
+    class Meta:
+        abstract = True
+
+
+class OrgUnit(TenantModel):
+    """A division (Dezernat), department (Fachbereich) or an external partner such as the IT provider."""
+
+    kind = models.CharField(_("Art"), max_length=12, choices=OrgUnitKind.choices)
+    code = models.CharField(_("Kürzel"), max_length=30)
+    name = models.CharField(_("Bezeichnung"), max_length=200)
+    parent = models.ForeignKey(
+        "self", null=True, blank=True, on_delete=models.PROTECT, related_name="children",
+        verbose_name=_("übergeordnete Einheit"),
+    )
+
+    class Meta:
+        verbose_name = _("Organisationseinheit")
+        verbose_name_plural = _("Organisationseinheiten")
+        ordering = ["code"]
+        constraints = [
+            models.UniqueConstraint(fields=["municipality", "code"], name="orgunit_unique_code")
+        ]
+
+    def __str__(self):
+        return f"{self.code} – {self.name}"
+
+
+class Membership(TimestampedModel):
+    """A user's role in one municipality; editors may be limited to some departments."""
+
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="memberships",
+        verbose_name=_("Benutzer"),
+    )
+    municipality = models.ForeignKey(
+        Municipality, on_delete=models.CASCADE, related_name="memberships",
+        verbose_name=_("Kommune"),
+    )
+    role = models.CharField(_("Rolle"), max_length=10, choices=Role.choices)
+    org_units = models.ManyToManyField(
+        OrgUnit, blank=True, verbose_name=_("beschränkt auf Organisationseinheiten"),
+        help_text=_("Nur für die Redaktion: leer = alle Organisationseinheiten."),
+    )
+
+    class Meta:
+        verbose_name = _("Mitgliedschaft")
+        verbose_name_plural = _("Mitgliedschaften")
+        constraints = [
+            models.UniqueConstraint(fields=["user", "municipality"], name="membership_unique")
+        ]
+
+    def __str__(self):
+        return f"{self.user} @ {self.municipality}: {self.get_role_display()}"
+
+    @classmethod
+    def of(cls, user, municipality):
+        if user is None or not user.is_authenticated or not user.is_active:
+            return None
+        cache = user.__dict__.setdefault("_membership_cache", {})
+        if municipality.pk not in cache:
+            cache[municipality.pk] = (
+                cls.objects.filter(user=user, municipality=municipality)
+                .prefetch_related("org_units")
+                .first()
+            )
+        return cache[municipality.pk]
+
+    @classmethod
+    def role_of(cls, user, municipality):
+        membership = cls.of(user, municipality)
+        return membership.role if membership else None
+
+
+class ParameterKey(models.TextChoices):
+    DISCOUNT_RATE = "discount_rate", _("Kalkulationszinssatz (% p. a.)")
+    HORIZON = "horizon", _("Betrachtungszeitraum (Jahre)")
+    OVERHEAD = "overhead", _("Gemeinkostenzuschlag Büroarbeitsplatz (%)")
+    WAGE_MD = "wage_md", _("Lohnsatz einfacher/mittlerer Dienst (€/h)")
+    WAGE_GD = "wage_gd", _("Lohnsatz gehobener Dienst (€/h)")
+    WAGE_HD = "wage_hd", _("Lohnsatz höherer Dienst (€/h)")
+    WAGE_AVG = "wage_avg", _("Lohnsatz Durchschnitt (€/h)")
+    HOURS_PER_FTE = "hours_per_fte", _("Jahresarbeitsstunden je Vollzeitäquivalent (h)")
+    SCORE_THRESHOLD = "score_threshold", _("Schwelle qualitative Bewertung (Punkte)")
+
+
+class Parameter(TenantModel):
+    """A dated, sourced value the economics use (methods.md); a municipality may override it."""
+
+    key = models.CharField(_("Parameter"), max_length=30, choices=ParameterKey.choices)
+    value = models.DecimalField(_("Wert"), max_digits=12, decimal_places=4)
+    source = models.CharField(_("Quelle"), max_length=400)
+    as_of = models.DateField(_("Stand"))
+    note = models.TextField(_("Anmerkung"), blank=True)
+
+    class Meta:
+        verbose_name = _("Parameter")
+        verbose_name_plural = _("Parameter")
+        ordering = ["key"]
+        constraints = [
+            models.UniqueConstraint(fields=["municipality", "key"], name="parameter_unique_key")
+        ]
+
+    def __str__(self):
+        return f"{self.get_key_display()}: {self.value}"
+
+    @classmethod
+    def values_for(cls, municipality) -> dict[str, "Parameter"]:
+        return {p.key: p for p in cls.objects.filter(municipality=municipality)}
+
+    def clean(self):
+        from django.core.exceptions import ValidationError
+
+        if self.key == ParameterKey.DISCOUNT_RATE and self.value is not None:
+            if self.value <= Decimal("-100"):
+                raise ValidationError(
+                    {"value": _("Der Kalkulationszinssatz muss größer als −100 % sein.")}
+                )
+        if self.key == ParameterKey.HORIZON and self.value is not None:
+            if self.value < 1 or self.value > 50 or self.value != int(self.value):
+                raise ValidationError(
+                    {"value": _("Der Betrachtungszeitraum muss eine ganze Zahl von 1 bis 50 Jahren sein.")}
+                )
+        if self.key not in (ParameterKey.DISCOUNT_RATE,) and self.value is not None:
+            if self.value < 0:
+                raise ValidationError({"value": _("Dieser Parameter darf nicht negativ sein.")})

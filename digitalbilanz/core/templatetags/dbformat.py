@@ -1,0 +1,68 @@
+"""German number formatting for templates and texts (1.234.567,89 €), independent of locale setup."""
+
+from decimal import Decimal
+
+from django import template
+from django.utils.translation import gettext as _
+
+register = template.Library()
+
+
+def de_number(value, decimals: int = 0) -> str:
+    """Format a number the German way: thousands with '.', decimals with ','."""
+    if value is None or value == "":
+        return "–"
+    number = float(value) if not isinstance(value, Decimal) else value
+    text = f"{number:,.{decimals}f}"
+    text = text.replace(",", "\x00").replace(".", ",").replace("\x00", ".")
+    if text.startswith("-"):
+        text = "−" + text[1:]
+    return text
+
+
+@register.filter
+def num(value, decimals=0):
+    return de_number(value, int(decimals))
+
+
+@register.filter
+def eur(value, decimals=0):
+    if value is None or value == "":
+        return "–"
+    return f"{de_number(value, int(decimals))} €"
+
+
+@register.filter
+def meur(value):
+    """Millions of euros with one decimal: 19,0 Mio. €."""
+    if value is None or value == "":
+        return "–"
+    return _("%(value)s Mio. €") % {"value": de_number(float(value) / 1_000_000, 1)}
+
+
+@register.filter
+def pct(value, decimals=1):
+    if value is None or value == "":
+        return "–"
+    return f"{de_number(value, int(decimals))} %"
+
+
+@register.filter
+def signed_days(value):
+    if value is None:
+        return "–"
+    if value > 0:
+        return _("+%(days)s Tage") % {"days": de_number(value)}
+    if value < 0:
+        return _("−%(days)s Tage") % {"days": de_number(-value)}
+    return _("±0 Tage")
+
+
+@register.filter
+def de_date(value):
+    return value.strftime("%d.%m.%Y") if value else "–"
+
+
+@register.filter
+def get_item(mapping, key):
+    return mapping.get(key) if mapping else None

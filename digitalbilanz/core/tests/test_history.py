@@ -1,0 +1,36 @@
+"""Every change is recorded: who, when, old → new, and why."""
+
+from django.test import Client
+
+from digitalbilanz.core.choices import Role
+from digitalbilanz.core.history import describe_changes
+from digitalbilanz.testing import Factory
+
+
+def test_editing_a_measure_records_user_old_new_and_reason(db):
+    town = Factory.municipality()
+    editor = Factory.user(town, Role.EDITOR, username="redakteurin")
+    measure = Factory.measure(town, title="Alter Titel", code="M-1")
+    client = Client()
+    client.force_login(editor)
+    response = client.post(f"/app/{town.slug}/massnahmen/{measure.pk}/bearbeiten/", {
+        "code": "M-1", "title": "Neuer Titel", "status": "in_progress", "visibility": "public",
+        "change_reason": "Beschluss des Ausschusses",
+    })
+    assert response.status_code == 302
+    latest = measure.history.first()
+    assert latest.history_user == editor
+    assert latest.history_change_reason == "Beschluss des Ausschusses"
+    changes = {c["field"]: (c["old"], c["new"]) for c in describe_changes(latest)}
+    assert changes["Titel"] == ("Alter Titel", "Neuer Titel")
+
+
+def test_deleting_a_line_keeps_a_history_row(db):
+    town = Factory.municipality()
+    line = Factory.line(Factory.measure(town), amount="500")
+    pk = line.pk
+    line.delete()
+    from digitalbilanz.portfolio.models import Line
+
+    rows = Line.history.filter(id=pk)
+    assert [r.history_type for r in rows] == ["-", "+"]

@@ -1,0 +1,324 @@
+"""Frozen dataclasses for the economic appraisal (WiBe 5.0 style).
+
+Inputs (:class:`Line`, :class:`Parameters`, :class:`Criterion`) validate
+themselves on construction and raise :class:`EconomicsError` with a German
+message; numeric inputs are normalised to ``float`` so that callers may pass
+``Decimal`` values straight from the database.
+"""
+
+from __future__ import annotations
+
+import math
+import numbers
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+
+from .errors import EconomicsError
+from .explain import Explanation, format_eur, format_percent
+
+KINDS = ("cost", "benefit")
+GROUPS = ("development", "operation")
+
+
+def _finite(value: object, what: str, name: str, ref: str) -> float:
+    try:
+        number = float(value)  # accepts int, float, Decimal
+    except (TypeError, ValueError):
+        raise EconomicsError(f"{what} muss eine Zahl sein.", field=name, ref=ref) from None
+    if not math.isfinite(number):
+        raise EconomicsError(f"{what} muss eine endliche Zahl sein.", field=name, ref=ref)
+    return number
+
+
+def _integer(value: object, message: str, name: str) -> int:
+    if isinstance(value, bool) or not isinstance(value, numbers.Real):
+        raise EconomicsError(message, field=name)
+    if not math.isfinite(value) or int(value) != value:
+        raise EconomicsError(message, field=name)
+    return int(value)
+
+
+@dataclass(frozen=True)
+class Line:
+    """One cost or benefit line of a measure in one calendar year.
+
+    ``amount`` is the most likely value (>= 0); the sign comes from ``kind``.
+    ``low``/``high`` optionally give a triangular range for the Monte Carlo
+    run; a missing bound defaults to ``amount``.
+
+    Risk rule for KN/R: a cost is multiplied by ``1 + risk_surcharge`` (the
+    pessimistic overrun), a benefit by ``1 - risk_surcharge`` but never below
+    zero (a surcharge of 100 % or more removes the benefit, it never turns it
+    into a cost). Surcharges do not enter KN, KN/h, KN/nh or the Monte Carlo run.
+    """
+
+    year: int
+    kind: str
+    budget_relevant: bool
+    amount: float
+    low: float | None = None
+    high: float | None = None
+    risk_surcharge: float = 0.0
+    label: str = ""
+    group: str = "operation"
+    ref: str = ""
+
+    def __post_init__(self) -> None:
+        name = f"„{self.label}“" if self.label else "der Position"
+        if self.kind not in KINDS:
+            raise EconomicsError(
+                f"Unbekannte Art „{self.kind}“ {name}: erlaubt sind „cost“ (Kosten) "
+                "und „benefit“ (Nutzen).",
+                field="kind",
+                ref=self.ref,
+            )
+        if self.group not in GROUPS:
+            raise EconomicsError(
+                f"Unbekannte Gruppe „{self.group}“ {name}: erlaubt sind „development“ "
+                "(Entwicklung/Einführung) und „operation“ (Betrieb).",
+                field="group",
+                ref=self.ref,
+            )
+        year = _integer(self.year, f"Das Jahr {name} muss eine ganze Zahl sein.", "year")
+        object.__setattr__(self, "year", year)
+        object.__setattr__(self, "budget_relevant", bool(self.budget_relevant))
+        self._check_amounts(name)
+
+    def _check_amounts(self, name: str) -> None:
+        amount = _finite(self.amount, f"Der Betrag {name}", "amount", self.ref)
+        if amount < 0:
+            raise EconomicsError(
+                f"Der Betrag {name} darf nicht negativ sein ({format_eur(amount)}); das "
+                "Vorzeichen ergibt sich aus der Art (Kosten oder Nutzen).",
+                field="amount",
+                ref=self.ref,
+            )
+        object.__setattr__(self, "amount", amount)
+        if self.low is not None:
+            low = _finite(self.low, f"Die Untergrenze {name}", "low", self.ref)
+            if low > amount:
+                raise EconomicsError(
+                    f"Die Untergrenze {name} ({format_eur(low)}) darf nicht über dem "
+                    f"wahrscheinlichsten Wert ({format_eur(amount)}) liegen.",
+                    field="low",
+                    ref=self.ref,
+                )
+            if low < 0:
+                raise EconomicsError(
+                    f"Die Untergrenze {name} darf nicht negativ sein.", field="low", ref=self.ref
+                )
+            object.__setattr__(self, "low", low)
+        if self.high is not None:
+            high = _finite(self.high, f"Die Obergrenze {name}", "high", self.ref)
+            if high < amount:
+                raise EconomicsError(
+                    f"Die Obergrenze {name} ({format_eur(high)}) darf nicht unter dem "
+                    f"wahrscheinlichsten Wert ({format_eur(amount)}) liegen.",
+                    field="high",
+                    ref=self.ref,
+                )
+            object.__setattr__(self, "high", high)
+        risk = _finite(
+            self.risk_surcharge, f"Der Risikozuschlag {name}", "risk_surcharge", self.ref
+        )
+        if risk < 0:
+            raise EconomicsError(
+                f"Der Risikozuschlag {name} darf nicht negativ sein ({format_percent(risk)}).",
+                field="risk_surcharge",
+                ref=self.ref,
+            )
+        object.__setattr__(self, "risk_surcharge", risk)
+
+    @property
+    def is_cost(self) -> bool:
+        return self.kind == "cost"
+
+    @property
+    def bounds(self) -> tuple[float, float]:
+        """(low, high) with missing bounds replaced by ``amount``."""
+        low = self.amount if self.low is None else self.low
+        high = self.amount if self.high is None else self.high
+        return low, high
+
+    @property
+    def is_uncertain(self) -> bool:
+        """True if the line has a range of positive width (enters Monte Carlo)."""
+        low, high = self.bounds
+        return low < high
+
+    @property
+    def risk_amount(self) -> float:
+        """Amount used for KN/R (see the class docstring for the rule)."""
+        if self.is_cost:
+            return self.amount * (1.0 + self.risk_surcharge)
+        return self.amount * max(0.0, 1.0 - self.risk_surcharge)
+
+
+@dataclass(frozen=True)
+class Source:
+    """Where a parameter value comes from (cited in every explanation)."""
+
+    value: float
+    source: str
+    as_of: str  # ISO date
+
+
+@dataclass(frozen=True)
+class Parameters:
+    """Appraisal parameters: discount rate, first year (t = 0), horizon."""
+
+    discount_rate: float
+    start_year: int
+    horizon: int = 8
+    sources: Mapping[str, Source] = field(default_factory=dict)
+
+    def __post_init__(self) -> None:
+        rate = _finite(self.discount_rate, "Der Kalkulationszinssatz", "discount_rate", "")
+        if rate <= -1.0:
+            raise EconomicsError(
+                "Der Kalkulationszinssatz muss größer als −100 % sein.", field="discount_rate"
+            )
+        object.__setattr__(self, "discount_rate", rate)
+        for name in ("start_year", "horizon"):
+            message = f"„{name}“ muss eine ganze Zahl sein."
+            object.__setattr__(self, name, _integer(getattr(self, name), message, name))
+        if self.horizon < 1:
+            raise EconomicsError(
+                "Der Betrachtungszeitraum muss mindestens ein Jahr umfassen.", field="horizon"
+            )
+        object.__setattr__(self, "sources", dict(self.sources))
+
+    @property
+    def end_year(self) -> int:
+        return self.start_year + self.horizon - 1
+
+
+@dataclass(frozen=True)
+class YearRow:
+    """One calendar year of the KN calculation."""
+
+    year: int
+    t: int
+    costs: float
+    benefits: float
+    balance: float
+    discount_factor: float
+    discounted_balance: float
+    cumulative_discounted: float
+
+
+@dataclass(frozen=True)
+class Appraisal:
+    """Result of :func:`appraise` for one measure."""
+
+    npv_kn: float
+    npv_kn_h: float
+    npv_kn_nh: float
+    npv_kn_r: float
+    payback_year: int | None
+    benefit_cost_ratio: float | None
+    pv_costs: float
+    pv_benefits: float
+    yearly: tuple[YearRow, ...]
+    explanation: Explanation
+
+
+@dataclass(frozen=True)
+class PortfolioYearRow:
+    """One calendar year summed over all measures (each discounted with its own t)."""
+
+    year: int
+    costs: float
+    benefits: float
+    balance: float
+    discounted_balance: float
+
+
+@dataclass(frozen=True)
+class PortfolioAppraisal:
+    """Result of :func:`appraise_portfolio`; totals are sums over the measures."""
+
+    per_measure: dict[str, Appraisal]
+    npv_kn: float
+    npv_kn_h: float
+    npv_kn_nh: float
+    npv_kn_r: float
+    pv_costs: float
+    pv_benefits: float
+    yearly: tuple[PortfolioYearRow, ...]
+    explanation: Explanation
+
+
+@dataclass(frozen=True)
+class Criterion:
+    """One criterion of a scoring module (Q or E): weight as fraction, score 0..10."""
+
+    key: str
+    label: str
+    weight: float
+    score: int
+
+    def __post_init__(self) -> None:
+        name = f"„{self.label or self.key}“"
+        weight = _finite(self.weight, f"Das Gewicht von {name}", "weight", self.key)
+        if weight < 0:
+            raise EconomicsError(
+                f"Das Gewicht von {name} darf nicht negativ sein.", field="weight", ref=self.key
+            )
+        object.__setattr__(self, "weight", weight)
+        score = self.score
+        valid = not isinstance(score, bool) and isinstance(score, numbers.Real)
+        if not valid or score not in (0, 2, 4, 6, 8, 10):
+            raise EconomicsError(
+                f"Die Bewertung von {name} muss 0, 2, 4, 6, 8 oder 10 Punkte betragen "
+                f"(angegeben: {score}).",
+                field="score",
+                ref=self.key,
+            )
+        object.__setattr__(self, "score", int(score))
+
+
+@dataclass(frozen=True)
+class ScoreResult:
+    """Result of :func:`score`: points 0..100 and the contribution of each criterion."""
+
+    points: float
+    contributions: tuple[dict, ...]
+    explanation: Explanation
+    max_points: float = 100.0
+    threshold: float | None = None
+
+    @property
+    def meets_threshold(self) -> bool | None:
+        return None if self.threshold is None else self.points >= self.threshold
+
+
+@dataclass(frozen=True)
+class MeasureSimulation:
+    """Monte Carlo result for one measure (KN without risk surcharges)."""
+
+    npv_percentiles: dict[float, float]
+    npv_mean: float
+    payback_probability: float  # P(cumulative discounted balance >= 0 in some year)
+    npv_nonnegative_probability: float
+
+
+@dataclass(frozen=True)
+class PortfolioSimulation:
+    """Monte Carlo result for the sum over all measures."""
+
+    npv_percentiles: dict[float, float]
+    npv_mean: float
+    npv_nonnegative_probability: float
+
+
+@dataclass(frozen=True)
+class MonteCarloResult:
+    """Result of :func:`monte_carlo`."""
+
+    draws: int
+    seed: int
+    percentiles: tuple[float, ...]
+    per_measure: dict[str, MeasureSimulation]
+    portfolio: PortfolioSimulation
+    explanation: Explanation

@@ -1,0 +1,176 @@
+"""Bridge from the database to the pure economics package: build inputs, appraise, explain.
+
+The economics package knows nothing of Django; this module turns measures, lines and the
+municipality's parameters into its plain dataclasses and keeps the conversion traceable
+(hours × wage rate × overhead is written into each line's label and the explanation).
+"""
+
+from dataclasses import dataclass, field
+from decimal import Decimal
+
+from django.utils.translation import gettext as _
+
+from digitalbilanz import economics as eco
+from digitalbilanz.core.models import Parameter, ParameterKey
+from digitalbilanz.core.templatetags.dbformat import de_number
+from digitalbilanz.portfolio.choices import LineGroup, LineKind
+
+WAGE_KEYS = {
+    "md": ParameterKey.WAGE_MD,
+    "gd": ParameterKey.WAGE_GD,
+    "hd": ParameterKey.WAGE_HD,
+    "avg": ParameterKey.WAGE_AVG,
+}
+
+
+@dataclass
+class ParameterSet:
+    """The municipality's parameters as plain numbers plus their sources."""
+
+    values: dict[str, Parameter]
+
+    @classmethod
+    def for_municipality(cls, municipality) -> "ParameterSet":
+        return cls(Parameter.values_for(municipality))
+
+    def number(self, key: str) -> float:
+        try:
+            return float(self.values[key].value)
+        except KeyError as exc:
+            raise eco.EconomicsError(
+                _("Der Parameter „%(key)s“ fehlt für diese Kommune.") % {"key": key}
+            ) from exc
+
+    @property
+    def discount_rate(self) -> float:
+        return self.number(ParameterKey.DISCOUNT_RATE) / 100
+
+    @property
+    def horizon(self) -> int:
+        return int(self.number(ParameterKey.HORIZON))
+
+    @property
+    def hours_per_fte(self) -> float:
+        return self.number(ParameterKey.HOURS_PER_FTE)
+
+    def hourly_cost(self, career_level: str) -> float:
+        """Full cost of one hour: wage rate × (1 + overhead) (full-cost approach, methods.md §1, §3)."""
+        return self.number(WAGE_KEYS[career_level]) * (1 + self.number(ParameterKey.OVERHEAD) / 100)
+
+    def sources(self, keys) -> dict[str, eco.Source]:
+        return {
+            str(self.values[k].get_key_display()): eco.Source(
+                value=float(self.values[k].value), source=self.values[k].source,
+                as_of=self.values[k].as_of.isoformat(),
+            )
+            for k in keys
+            if k in self.values
+        }
+
+    def economics_parameters(self, start_year: int, wage_levels=()) -> eco.Parameters:
+        keys = [ParameterKey.DISCOUNT_RATE, ParameterKey.HORIZON]
+        if wage_levels:
+            keys.append(ParameterKey.OVERHEAD)
+            keys.extend(WAGE_KEYS[level] for level in sorted(wage_levels))
+        return eco.Parameters(
+            discount_rate=self.discount_rate, start_year=start_year, horizon=self.horizon,
+            sources=self.sources(keys),
+        )
+
+
+def to_eco_line(line, params: ParameterSet) -> eco.Line:
+    """One database line as an economics line in euros."""
+    if line.hours is not None:
+        rate = params.hourly_cost(line.career_level)
+        factor = rate
+        label = _("%(label)s (%(hours)s h × %(rate)s €/h inkl. Gemeinkosten)") % {
+            "label": line.label, "hours": de_number(line.hours, 1), "rate": de_number(rate, 2),
+        }
+        amount = float(line.hours) * rate
+    else:
+        factor, label, amount = 1.0, line.label, float(line.amount)
+    return eco.Line(
+        year=line.year, kind=line.kind, budget_relevant=line.budget_relevant, amount=amount,
+        low=float(line.low) * factor if line.low is not None else None,
+        high=float(line.high) * factor if line.high is not None else None,
+        risk_surcharge=float(line.risk_surcharge) / 100, label=label,
+        group=line.group, ref=f"line:{line.pk}",
+    )
+
+
+def measure_parameters(measure, params: ParameterSet, lines) -> eco.Parameters:
+    start = measure.start_date.year if measure.start_date else min(
+        (line.year for line in lines), default=measure.first_year
+    )
+    levels = {line.career_level for line in lines if line.hours is not None}
+    return params.economics_parameters(start, levels)
+
+
+@dataclass
+class MeasureFigures:
+    """What the UI shows for a measure: appraisal plus plain totals."""
+
+    appraisal: eco.Appraisal | None
+    error: str = ""
+    investment: float = 0.0
+    running_costs: float = 0.0
+    cash_savings: float = 0.0
+    work_hours: float = 0.0
+    work_hours_peak: float = 0.0
+    total_cost: float = 0.0
+    hours_by_year: dict[int, float] = field(default_factory=dict)
+
+
+def figures_for(measure, params: ParameterSet, lines=None) -> MeasureFigures:
+    """Appraise one measure from the given (already visibility-filtered) lines."""
+    lines = list(measure.lines.all() if lines is None else lines)
+    figures = MeasureFigures(appraisal=None)
+    for line in lines:
+        _add_totals(figures, line, params)
+    if figures.hours_by_year:
+        figures.work_hours_peak = max(figures.hours_by_year.values())
+    if not lines:
+        return figures
+    try:
+        eco_lines = [to_eco_line(line, params) for line in lines]
+        figures.appraisal = eco.appraise(eco_lines, measure_parameters(measure, params, lines))
+    except eco.EconomicsError as exc:
+        figures.error = str(exc)
+    return figures
+
+
+def _add_totals(figures: MeasureFigures, line, params: ParameterSet):
+    euros = float(line.amount) if line.amount is not None else float(line.hours) * params.hourly_cost(
+        line.career_level
+    )
+    if line.kind == LineKind.COST:
+        figures.total_cost += euros
+        if line.group == LineGroup.DEVELOPMENT:
+            figures.investment += euros
+        else:
+            figures.running_costs += euros
+    elif line.budget_relevant:
+        figures.cash_savings += euros
+    else:
+        figures.work_hours += float(line.hours or 0)
+        if line.hours:
+            figures.hours_by_year[line.year] = figures.hours_by_year.get(line.year, 0) + float(line.hours)
+
+
+def eco_inputs(measures, params: ParameterSet, lines_by_measure):
+    """Lines and parameters for many measures, keyed by measure code (skips invalid ones)."""
+    lines, parameters = {}, {}
+    for measure in measures:
+        own = lines_by_measure.get(measure.pk, [])
+        if not own:
+            continue
+        try:
+            lines[measure.code] = [to_eco_line(line, params) for line in own]
+            parameters[measure.code] = measure_parameters(measure, params, own)
+        except eco.EconomicsError:
+            continue
+    return lines, parameters
+
+
+def as_decimal(value: float | None) -> Decimal | None:
+    return None if value is None else Decimal(str(round(value, 2)))

@@ -1,0 +1,95 @@
+"""Small server-side SVG charts (no JavaScript, no external assets).
+
+Every chart carries ``role="img"``, a <title> and a <desc> with the figures in words; pages show
+the same data as a table beside it, which is the accessible alternative.
+"""
+
+import uuid
+
+from django.utils.html import escape
+from django.utils.safestring import mark_safe
+
+from digitalbilanz.core.templatetags.dbformat import de_date, de_number, signed_days
+
+WIDTH, HEIGHT, PAD = 640, 240, 48
+POSITIVE, NEGATIVE, AXIS = "#1a6b3c", "#b3261e", "#444"
+
+
+def balance_chart(yearly: dict[int, float], title: str) -> str:
+    """Bar chart of the yearly balance (benefits − costs) in euros."""
+    if not yearly:
+        return ""
+    years = sorted(yearly)
+    values = [yearly[y] for y in years]
+    top, bottom = max(max(values), 0.0), min(min(values), 0.0)
+    span = (top - bottom) or 1.0
+    plot_h = HEIGHT - 2 * PAD
+    zero_y = PAD + top / span * plot_h
+    slot = (WIDTH - 2 * PAD) / len(years)
+    parts = [_axis_label(PAD - 6, PAD + 4, _euro_short(top), "end"),
+             _axis_label(PAD - 6, HEIGHT - PAD + 4, _euro_short(bottom), "end"),
+             f'<line x1="{PAD}" y1="{zero_y:.1f}" x2="{WIDTH - PAD}" y2="{zero_y:.1f}" '
+             f'stroke="{AXIS}" stroke-width="1"/>']
+    for i, (year, value) in enumerate(zip(years, values, strict=True)):
+        height = abs(value) / span * plot_h
+        y = zero_y - height if value >= 0 else zero_y
+        x = PAD + i * slot + slot * 0.15
+        color = POSITIVE if value >= 0 else NEGATIVE
+        parts.append(f'<rect x="{x:.1f}" y="{y:.1f}" width="{slot * 0.7:.1f}" '
+                     f'height="{max(height, 0.5):.1f}" fill="{color}"/>')
+        parts.append(_axis_label(x + slot * 0.35, HEIGHT - PAD + 18, str(year), "middle"))
+    desc = "; ".join(f"{y}: {de_number(v)} €" for y, v in zip(years, values, strict=True))
+    return _svg(title, desc, "".join(parts))
+
+
+def milestone_timeline(milestones) -> str:
+    """Baseline (hollow) vs. forecast/actual (filled) per milestone on one time axis."""
+    items = list(milestones)
+    if not items:
+        return ""
+    dates = [d for m in items for d in (m.baseline_date, m.forecast_date, m.actual_date) if d]
+    start, end = min(dates), max(dates)
+    days = max((end - start).days, 1)
+    row_h, left = 28, 220
+    height = PAD + row_h * len(items)
+    def x_of(day):
+        return left + (day - start).days / days * (WIDTH - left - 20)
+    parts, descs = [], []
+    for i, m in enumerate(items):
+        y = PAD / 2 + i * row_h + row_h / 2
+        current = m.actual_date or m.forecast_date
+        parts.append(_axis_label(8, y + 4, m.title[:32], "start"))
+        parts.append(f'<line x1="{x_of(m.baseline_date):.1f}" y1="{y}" x2="{x_of(current):.1f}" '
+                     f'y2="{y}" stroke="{NEGATIVE if m.slip_days > 0 else AXIS}" stroke-width="2"/>')
+        parts.append(f'<circle cx="{x_of(m.baseline_date):.1f}" cy="{y}" r="6" fill="#fff" '
+                     f'stroke="{AXIS}" stroke-width="2"/>')
+        fill = POSITIVE if m.actual_date else ("#8a5a00" if m.slip_days > 0 else AXIS)
+        parts.append(f'<circle cx="{x_of(current):.1f}" cy="{y}" r="6" fill="{fill}"/>')
+        descs.append(f"{m.title}: Basisplan {de_date(m.baseline_date)}, "
+                     f"{'erreicht' if m.actual_date else 'Prognose'} {de_date(current)} "
+                     f"({signed_days(m.slip_days)})")
+    parts.append(_axis_label(left, height - 6, de_date(start), "start"))
+    parts.append(_axis_label(WIDTH - 20, height - 6, de_date(end), "end"))
+    return _svg("Zeitplan der Meilensteine", "; ".join(descs), "".join(parts), height)
+
+
+def _svg(title, desc, body, height=HEIGHT):
+    uid = uuid.uuid4().hex[:8]
+    return mark_safe(
+        f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {WIDTH} {height}" role="img" '
+        f'aria-labelledby="t{uid} d{uid}" class="chart"><title id="t{uid}">{escape(title)}</title>'
+        f'<desc id="d{uid}">{escape(desc)}</desc>{body}</svg>'
+    )
+
+
+def _axis_label(x, y, text, anchor):
+    return (f'<text x="{x:.1f}" y="{y:.1f}" font-size="12" text-anchor="{anchor}" '
+            f'fill="#222">{escape(text)}</text>')
+
+
+def _euro_short(value):
+    if abs(value) >= 1_000_000:
+        return f"{de_number(value / 1_000_000, 1)} Mio. €"
+    if abs(value) >= 1_000:
+        return f"{de_number(value / 1_000, 0)} Tsd. €"
+    return f"{de_number(value)} €"

@@ -1,0 +1,248 @@
+"""Forms of the portfolio. Every form validates fully before anything is saved."""
+
+from decimal import Decimal
+
+from django import forms
+from django.core.exceptions import ValidationError
+from django.forms import BaseInlineFormSet, inlineformset_factory
+from django.utils.translation import gettext_lazy as _
+
+from digitalbilanz.core.history import set_reason
+from digitalbilanz.core.models import OrgUnit
+from digitalbilanz.portfolio.appraisal import ParameterSet
+from digitalbilanz.portfolio.models import (
+    Benefit,
+    BenefitMeasurement,
+    Criterion,
+    FieldOfAction,
+    Line,
+    Measure,
+    Milestone,
+    Strategy,
+    StrategyRevision,
+)
+
+DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
+
+
+class ReasonFormMixin:
+    """Adds an optional 'why' that travels into the change history."""
+
+    reason_required = False
+
+    def add_reason_field(self):
+        self.fields["change_reason"] = forms.CharField(
+            label=_("Grund der Änderung"), required=self.reason_required,
+            widget=forms.Textarea(attrs={"rows": 2}),
+            help_text=_("Wird in der Änderungshistorie gespeichert."),
+        )
+
+    def save(self, commit=True):
+        instance = super().save(commit=False)
+        set_reason(instance, self.cleaned_data.get("change_reason"))
+        if commit:
+            instance.save()
+            self.save_m2m()
+        return instance
+
+
+class TenantForm(ReasonFormMixin, forms.ModelForm):
+    """A model form bound to one municipality: choices limited to it, the tenant set on save."""
+
+    def __init__(self, *args, municipality, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.municipality = municipality
+        self.instance.municipality = municipality
+        for field in self.fields.values():
+            queryset = getattr(field, "queryset", None)
+            if queryset is not None and hasattr(queryset.model, "municipality"):
+                field.queryset = queryset.filter(municipality=municipality)
+        for name, field in self.fields.items():
+            if isinstance(field, forms.DateField):
+                field.widget = DATE
+        self.add_reason_field()
+
+
+class StrategyForm(TenantForm):
+    class Meta:
+        model = Strategy
+        fields = ["title", "kind", "version", "adopted_on", "adopting_decision", "parent",
+                  "summary", "visibility"]
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        if self.instance.pk:
+            self.fields["parent"].queryset = self.fields["parent"].queryset.exclude(pk=self.instance.pk)
+
+
+class StrategyRevisionForm(ReasonFormMixin, forms.ModelForm):
+    class Meta:
+        model = StrategyRevision
+        fields = ["decided_on", "title", "decision", "description"]
+        widgets = {"decided_on": DATE}
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.add_reason_field()
+
+
+class FieldOfActionForm(TenantForm):
+    class Meta:
+        model = FieldOfAction
+        fields = ["strategy", "code", "title", "description", "order", "visibility"]
+
+
+class MeasureForm(TenantForm):
+    class Meta:
+        model = Measure
+        fields = ["code", "title", "description", "goals", "fields_of_action", "lead_department",
+                  "partners", "status", "progress", "start_date", "end_date", "baseline_cost",
+                  "assumptions", "visibility"]
+        widgets = {"fields_of_action": forms.CheckboxSelectMultiple,
+                   "partners": forms.CheckboxSelectMultiple}
+
+    def __init__(self, *args, allowed_units=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        if allowed_units:
+            self.fields["lead_department"].queryset = OrgUnit.objects.filter(
+                pk__in=[u.pk for u in allowed_units]
+            )
+            self.fields["lead_department"].required = True
+
+    def clean_code(self):
+        code = self.cleaned_data["code"].strip()
+        clash = Measure.objects.filter(municipality=self.municipality, code=code)
+        if clash.exclude(pk=self.instance.pk).exists():
+            raise ValidationError(_("Diese Nummer ist in der Kommune bereits vergeben."))
+        return code
+
+
+class MilestoneForm(TenantForm):
+    """Create or edit a milestone; moving the forecast requires a reason (kept in the slip log)."""
+
+    class Meta:
+        model = Milestone
+        fields = ["title", "baseline_date", "forecast_date", "actual_date", "order", "visibility"]
+
+    def __init__(self, *args, measure, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.instance.measure = measure
+        self.original_forecast = self.instance.forecast_date if self.instance.pk else None
+        self.fields["change_reason"].label = _("Grund der Änderung (Pflicht bei neuer Prognose)")
+        if not self.instance.pk:
+            self.fields["forecast_date"].required = False
+            self.fields["forecast_date"].help_text = _("Leer lassen: gleich dem Basisplan.")
+
+    def clean(self):
+        data = super().clean()
+        if not self.instance.pk and not data.get("forecast_date"):
+            data["forecast_date"] = data.get("baseline_date")
+            self.instance.forecast_date = data["forecast_date"]
+        moved = self.instance.pk and data.get("forecast_date") != self.original_forecast
+        if moved and not (data.get("change_reason") or "").strip():
+            self.add_error(
+                "change_reason", _("Eine Änderung der Prognose braucht eine Begründung.")
+            )
+        if self.instance.pk and "baseline_date" in self.changed_data and not (
+            data.get("change_reason") or ""
+        ).strip():
+            self.add_error("change_reason", _("Eine Änderung des Basisplans braucht eine Begründung."))
+        return data
+
+    def save(self, commit=True, user=None):
+        from digitalbilanz.portfolio.models import ForecastChange
+
+        moved_from = self.original_forecast
+        instance = super().save(commit=commit)
+        if commit and moved_from and moved_from != instance.forecast_date:
+            ForecastChange.objects.create(
+                milestone=instance, old_date=moved_from, new_date=instance.forecast_date,
+                reason=self.cleaned_data["change_reason"].strip(),
+                changed_by=user if user is not None and user.is_authenticated else None,
+            )
+        return instance
+
+
+class LineForm(TenantForm):
+    class Meta:
+        model = Line
+        fields = ["kind", "group", "category", "budget_relevant", "year", "label", "amount",
+                  "hours", "career_level", "low", "high", "risk_surcharge", "note", "visibility"]
+
+    def __init__(self, *args, measure, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.measure = measure
+        self.instance.measure = measure
+
+    def clean(self):
+        data = super().clean()
+        year = data.get("year")
+        if year:
+            self._check_horizon(year)
+        return data
+
+    def _check_horizon(self, year):
+        horizon = ParameterSet.for_municipality(self.municipality).horizon
+        others = [line.year for line in self.measure.lines.exclude(pk=self.instance.pk)]
+        if self.measure.start_date:
+            first = self.measure.start_date.year
+        else:
+            first = min(others + [year])
+        last = first + horizon - 1
+        years = others + [year]
+        if year < first or max(years) > last or min(years) < first:
+            self.add_error("year", _(
+                "Das Jahr %(year)s liegt außerhalb des Betrachtungszeitraums %(first)s–%(last)s "
+                "(%(horizon)s Jahre ab Beginn der Maßnahme)."
+            ) % {"year": year, "first": first, "last": last, "horizon": horizon})
+
+
+class BaseCriterionFormSet(BaseInlineFormSet):
+    """Weights of each module (Q, E) must add up to 100 %."""
+
+    def clean(self):
+        super().clean()
+        if any(self.errors):
+            return
+        totals: dict[str, Decimal] = {}
+        for form in self.forms:
+            if not form.cleaned_data or form.cleaned_data.get("DELETE"):
+                continue
+            module = form.cleaned_data["module"]
+            totals[module] = totals.get(module, Decimal(0)) + form.cleaned_data["weight"]
+        for module, total in sorted(totals.items()):
+            if total != Decimal(100):
+                raise ValidationError(
+                    _("Die Gewichte des Moduls %(module)s ergeben %(total)s %% statt 100 %%.")
+                    % {"module": module, "total": f"{total:.2f}".replace(".", ",")}
+                )
+
+
+CriterionFormSet = inlineformset_factory(
+    Measure, Criterion, formset=BaseCriterionFormSet,
+    fields=["module", "label", "weight", "score", "rationale"], extra=2, can_delete=True,
+)
+
+
+class BenefitForm(TenantForm):
+    class Meta:
+        model = Benefit
+        fields = ["number", "category", "description", "owner", "kpi", "unit", "data_source",
+                  "baseline_value", "baseline_date", "target_value", "target_date", "milestone",
+                  "visibility"]
+
+    def __init__(self, *args, measure, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.instance.measure = measure
+        self.fields["milestone"].queryset = measure.milestones.all()
+
+
+class MeasurementForm(ReasonFormMixin, forms.ModelForm):
+    class Meta:
+        model = BenefitMeasurement
+        fields = ["measured_on", "value", "note"]
+        widgets = {"measured_on": DATE}
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.add_reason_field()

@@ -1,0 +1,426 @@
+"""Portfolio: strategies, fields of action, measures, milestones, cost/benefit lines, scores, benefits."""
+
+import datetime as dt
+from decimal import Decimal
+
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.core.validators import MaxValueValidator, MinValueValidator
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+from digitalbilanz.core.choices import CareerLevel
+from digitalbilanz.core.models import OrgUnit, PublishableModel, TimestampedModel
+from digitalbilanz.core.visibility import VisibilityQuerySet
+from digitalbilanz.portfolio import rules
+from digitalbilanz.portfolio.choices import (
+    BenefitCategory,
+    BenefitStatus,
+    CriterionModule,
+    LineCategory,
+    LineGroup,
+    LineKind,
+    MeasureStatus,
+    StrategyKind,
+)
+
+
+class Strategy(PublishableModel):
+    """A strategy (e-government, digitalisation, IT, smart city), optionally part of another."""
+
+    title = models.CharField(_("Titel"), max_length=200)
+    kind = models.CharField(_("Art"), max_length=12, choices=StrategyKind.choices)
+    version = models.CharField(_("Version"), max_length=30, blank=True)
+    adopted_on = models.DateField(_("beschlossen am"), null=True, blank=True)
+    adopting_decision = models.CharField(_("Beschluss"), max_length=300, blank=True)
+    parent = models.ForeignKey(
+        "self", null=True, blank=True, on_delete=models.PROTECT, related_name="children",
+        verbose_name=_("übergeordnete Strategie"),
+    )
+    summary = models.TextField(_("Zusammenfassung"), blank=True)
+
+    class Meta:
+        verbose_name = _("Strategie")
+        verbose_name_plural = _("Strategien")
+        ordering = ["title"]
+
+    def __str__(self):
+        return self.title
+
+    def clean(self):
+        ancestor = self.parent
+        while ancestor is not None:
+            if ancestor.pk == self.pk and self.pk is not None:
+                raise ValidationError({"parent": _("Eine Strategie kann nicht Teil ihrer selbst sein.")})
+            ancestor = ancestor.parent
+
+
+class StrategyRevision(TimestampedModel):
+    """A later adjustment of a strategy and the decision that made it."""
+
+    strategy = models.ForeignKey(
+        Strategy, on_delete=models.CASCADE, related_name="revisions", verbose_name=_("Strategie")
+    )
+    decided_on = models.DateField(_("beschlossen am"), null=True, blank=True)
+    title = models.CharField(_("Anpassung"), max_length=300)
+    decision = models.CharField(_("Beschluss"), max_length=300, blank=True)
+    description = models.TextField(_("Beschreibung"), blank=True)
+
+    class Meta:
+        verbose_name = _("Strategieanpassung")
+        verbose_name_plural = _("Strategieanpassungen")
+        ordering = ["decided_on", "pk"]
+
+    def __str__(self):
+        return self.title
+
+
+class FieldOfAction(PublishableModel):
+    """A field of action (Handlungsfeld) of a strategy."""
+
+    strategy = models.ForeignKey(
+        Strategy, null=True, blank=True, on_delete=models.SET_NULL, related_name="fields",
+        verbose_name=_("Strategie"),
+    )
+    code = models.CharField(_("Nummer"), max_length=20, blank=True)
+    title = models.CharField(_("Titel"), max_length=200)
+    description = models.TextField(_("Beschreibung"), blank=True)
+    order = models.PositiveIntegerField(_("Reihenfolge"), default=0)
+
+    class Meta:
+        verbose_name = _("Handlungsfeld")
+        verbose_name_plural = _("Handlungsfelder")
+        ordering = ["order", "title"]
+
+    def __str__(self):
+        return self.title
+
+
+class MeasureQuerySet(VisibilityQuerySet):
+    def with_relations(self):
+        return self.select_related("lead_department").prefetch_related(
+            "fields_of_action", "partners", "milestones", "lines", "benefits", "criteria"
+        )
+
+
+class Measure(PublishableModel):
+    """A digitalisation measure or project with money, benefits and schedule."""
+
+    code = models.CharField(_("Nummer"), max_length=20)
+    title = models.CharField(_("Titel"), max_length=200)
+    description = models.TextField(_("Beschreibung"), blank=True)
+    goals = models.TextField(_("Ziele"), blank=True)
+    fields_of_action = models.ManyToManyField(
+        FieldOfAction, blank=True, related_name="measures", verbose_name=_("Handlungsfelder")
+    )
+    lead_department = models.ForeignKey(
+        OrgUnit, null=True, blank=True, on_delete=models.PROTECT, related_name="led_measures",
+        verbose_name=_("federführende Organisationseinheit"),
+    )
+    partners = models.ManyToManyField(
+        OrgUnit, blank=True, related_name="partner_measures", verbose_name=_("Beteiligte")
+    )
+    status = models.CharField(
+        _("Status"), max_length=12, choices=MeasureStatus.choices, default=MeasureStatus.PLANNED
+    )
+    progress = models.PositiveSmallIntegerField(
+        _("Fortschritt (%)"), null=True, blank=True,
+        validators=[MinValueValidator(0), MaxValueValidator(100)],
+        help_text=_("Leer lassen: Standardwert des Status."),
+    )
+    start_date = models.DateField(_("Beginn"), null=True, blank=True)
+    end_date = models.DateField(_("Ende (geplant)"), null=True, blank=True)
+    baseline_cost = models.DecimalField(
+        _("Kosten laut Planungsstand (€)"), max_digits=14, decimal_places=2, null=True, blank=True,
+        validators=[MinValueValidator(0)],
+        help_text=_("Gesamtkosten bei Beschluss; Grundlage der Kostenabweichung."),
+    )
+    assumptions = models.TextField(
+        _("Annahmen und Quellen"), blank=True,
+        help_text=_("Woher stammen Zahlen, die nicht aus Beschlüssen oder Rechnungen kommen?"),
+    )
+
+    objects = MeasureQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("Maßnahme")
+        verbose_name_plural = _("Maßnahmen")
+        ordering = ["code"]
+        constraints = [
+            models.UniqueConstraint(fields=["municipality", "code"], name="measure_unique_code")
+        ]
+        indexes = [models.Index(fields=["municipality", "status"])]
+
+    def __str__(self):
+        return f"{self.code} {self.title}"
+
+    def clean(self):
+        if self.start_date and self.end_date and self.end_date < self.start_date:
+            raise ValidationError({"end_date": _("Das Ende liegt vor dem Beginn.")})
+
+    @property
+    def effective_progress(self) -> int | None:
+        return rules.effective_progress(self.status, self.progress)
+
+    @property
+    def first_year(self) -> int:
+        years = [line.year for line in self.lines.all()]
+        if self.start_date:
+            years.append(self.start_date.year)
+        return min(years) if years else dt.date.today().year
+
+    def has_costs(self) -> bool:
+        return any(line.kind == LineKind.COST for line in self.lines.all())
+
+    def has_benefit_statement(self) -> bool:
+        """A monetary benefit line, a benefit in the register or a qualitative score (motion point 2)."""
+        if any(line.kind == LineKind.BENEFIT for line in self.lines.all()):
+            return True
+        if any(b.category != BenefitCategory.DIS_BENEFIT for b in self.benefits.all()):
+            return True
+        return any(c.score is not None for c in self.criteria.all())
+
+    @property
+    def lacks_benefit(self) -> bool:
+        return self.has_costs() and not self.has_benefit_statement()
+
+    @property
+    def max_open_slip(self) -> int:
+        slips = [m.slip_days for m in self.milestones.all() if m.actual_date is None]
+        return max(slips, default=0)
+
+    def rag(self, total_cost: Decimal | None = None, today: dt.date | None = None) -> str:
+        return rules.rag(self, total_cost=total_cost, today=today)
+
+
+class Milestone(PublishableModel):
+    """A milestone with baseline, current forecast and actual date; every forecast change has a reason."""
+
+    measure = models.ForeignKey(
+        Measure, on_delete=models.CASCADE, related_name="milestones", verbose_name=_("Maßnahme")
+    )
+    title = models.CharField(_("Titel"), max_length=200)
+    baseline_date = models.DateField(_("Basisplan"))
+    forecast_date = models.DateField(_("aktuelle Prognose"))
+    actual_date = models.DateField(_("erreicht am"), null=True, blank=True)
+    order = models.PositiveIntegerField(_("Reihenfolge"), default=0)
+    visibility_paths = ("visibility", "measure__visibility")
+
+    class Meta:
+        verbose_name = _("Meilenstein")
+        verbose_name_plural = _("Meilensteine")
+        ordering = ["baseline_date", "order", "pk"]
+
+    def __str__(self):
+        return self.title
+
+    @property
+    def slip_days(self) -> int:
+        """Days the milestone is (or was) late against its baseline; negative = early."""
+        return ((self.actual_date or self.forecast_date) - self.baseline_date).days
+
+    def is_overdue(self, today: dt.date | None = None) -> bool:
+        today = today or dt.date.today()
+        return self.actual_date is None and self.forecast_date < today
+
+    def change_forecast(self, new_date: dt.date, reason: str, user=None) -> "ForecastChange":
+        """Move the forecast; a reason is mandatory and is kept with the change."""
+        if not reason or not reason.strip():
+            raise ValidationError({"reason": _("Eine Änderung der Prognose braucht eine Begründung.")})
+        change = ForecastChange(
+            milestone=self, old_date=self.forecast_date, new_date=new_date,
+            reason=reason.strip(), changed_by=user if user and user.is_authenticated else None,
+        )
+        self.forecast_date = new_date
+        self._change_reason = reason.strip()
+        self.save()
+        change.save()
+        return change
+
+
+class ForecastChange(models.Model):
+    """One move of a milestone's forecast, with its reason (the slip log)."""
+
+    milestone = models.ForeignKey(
+        Milestone, on_delete=models.CASCADE, related_name="forecast_changes",
+        verbose_name=_("Meilenstein"),
+    )
+    old_date = models.DateField(_("bisherige Prognose"))
+    new_date = models.DateField(_("neue Prognose"))
+    reason = models.TextField(_("Begründung"))
+    changed_at = models.DateTimeField(_("geändert am"), auto_now_add=True)
+    changed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL,
+        verbose_name=_("geändert von"),
+    )
+
+    class Meta:
+        verbose_name = _("Prognoseänderung")
+        verbose_name_plural = _("Prognoseänderungen")
+        ordering = ["changed_at", "pk"]
+
+    @property
+    def shift_days(self) -> int:
+        return (self.new_date - self.old_date).days
+
+
+class Line(PublishableModel):
+    """A cost or benefit line of a measure for one year (WiBe style)."""
+
+    measure = models.ForeignKey(
+        Measure, on_delete=models.CASCADE, related_name="lines", verbose_name=_("Maßnahme")
+    )
+    kind = models.CharField(_("Art"), max_length=8, choices=LineKind.choices)
+    group = models.CharField(_("Gruppe"), max_length=12, choices=LineGroup.choices)
+    category = models.CharField(_("Kategorie"), max_length=12, choices=LineCategory.choices)
+    budget_relevant = models.BooleanField(
+        _("haushaltswirksam"), default=True,
+        help_text=_("h = zahlungswirksam im Haushalt; nh = z. B. frei werdende Arbeitszeit."),
+    )
+    year = models.PositiveSmallIntegerField(_("Jahr"))
+    label = models.CharField(_("Bezeichnung"), max_length=200)
+    amount = models.DecimalField(
+        _("Betrag (€)"), max_digits=14, decimal_places=2, null=True, blank=True,
+        validators=[MinValueValidator(0)],
+    )
+    hours = models.DecimalField(
+        _("Stunden"), max_digits=12, decimal_places=1, null=True, blank=True,
+        validators=[MinValueValidator(0)],
+    )
+    career_level = models.CharField(
+        _("Laufbahngruppe"), max_length=3, choices=CareerLevel.choices, blank=True
+    )
+    low = models.DecimalField(
+        _("Schätzung niedrig"), max_digits=14, decimal_places=2, null=True, blank=True,
+        validators=[MinValueValidator(0)], help_text=_("In derselben Einheit wie der Wert (€ oder h)."),
+    )
+    high = models.DecimalField(
+        _("Schätzung hoch"), max_digits=14, decimal_places=2, null=True, blank=True,
+        validators=[MinValueValidator(0)],
+    )
+    risk_surcharge = models.DecimalField(
+        _("Risikozuschlag (%)"), max_digits=6, decimal_places=2, default=Decimal("0"),
+        validators=[MinValueValidator(0)],
+    )
+    note = models.TextField(_("Anmerkung/Quelle"), blank=True)
+    derived_from = models.CharField(
+        _("abgeleitet aus"), max_length=100, blank=True, editable=False,
+        help_text=_("Von einem anderen Modul berechnete Zeile (nicht von Hand zu ändern)."),
+    )
+    visibility_paths = ("visibility", "measure__visibility")
+
+    class Meta:
+        verbose_name = _("Kosten-/Nutzenzeile")
+        verbose_name_plural = _("Kosten-/Nutzenzeilen")
+        ordering = ["year", "kind", "pk"]
+        indexes = [models.Index(fields=["municipality", "year"])]
+
+    def __str__(self):
+        return f"{self.year} {self.label}"
+
+    @property
+    def uses_hours(self) -> bool:
+        return self.hours is not None
+
+    def clean(self):
+        errors = rules.line_errors(self)
+        if errors:
+            raise ValidationError(errors)
+
+
+class Criterion(TimestampedModel):
+    """A qualitative (Q) or external-effects (E) criterion, scored 0–10 in steps of 2."""
+
+    measure = models.ForeignKey(
+        Measure, on_delete=models.CASCADE, related_name="criteria", verbose_name=_("Maßnahme")
+    )
+    module = models.CharField(_("Modul"), max_length=1, choices=CriterionModule.choices)
+    label = models.CharField(_("Kriterium"), max_length=200)
+    weight = models.DecimalField(
+        _("Gewicht (%)"), max_digits=5, decimal_places=2,
+        validators=[MinValueValidator(0), MaxValueValidator(100)],
+    )
+    score = models.PositiveSmallIntegerField(
+        _("Punkte (0–10)"), null=True, blank=True,
+        choices=[(v, str(v)) for v in range(0, 11, 2)],
+    )
+    rationale = models.CharField(_("Begründung"), max_length=300, blank=True)
+
+    class Meta:
+        verbose_name = _("Bewertungskriterium")
+        verbose_name_plural = _("Bewertungskriterien")
+        ordering = ["module", "pk"]
+
+    def __str__(self):
+        return self.label
+
+
+class Benefit(PublishableModel):
+    """An entry of the benefits register (methods.md §7)."""
+
+    measure = models.ForeignKey(
+        Measure, on_delete=models.CASCADE, related_name="benefits", verbose_name=_("Maßnahme")
+    )
+    number = models.PositiveIntegerField(_("Nr."))
+    category = models.CharField(_("Kategorie"), max_length=12, choices=BenefitCategory.choices)
+    description = models.CharField(_("Beschreibung"), max_length=300)
+    owner = models.CharField(_("verantwortlich"), max_length=200)
+    kpi = models.CharField(_("Messgröße (Kennzahl)"), max_length=200)
+    unit = models.CharField(_("Einheit"), max_length=30, blank=True)
+    data_source = models.CharField(_("Datenquelle"), max_length=200)
+    baseline_value = models.DecimalField(_("Ausgangswert"), max_digits=14, decimal_places=2)
+    baseline_date = models.DateField(_("Ausgangswert vom"))
+    target_value = models.DecimalField(_("Zielwert"), max_digits=14, decimal_places=2)
+    target_date = models.DateField(_("Ziel bis"))
+    milestone = models.ForeignKey(
+        Milestone, null=True, blank=True, on_delete=models.SET_NULL, related_name="benefits",
+        verbose_name=_("liefernder Meilenstein"),
+    )
+    visibility_paths = ("visibility", "measure__visibility")
+
+    class Meta:
+        verbose_name = _("Nutzen")
+        verbose_name_plural = _("Nutzen")
+        ordering = ["number"]
+
+    def __str__(self):
+        return f"N{self.number} {self.description}"
+
+    def clean(self):
+        if self.baseline_date and self.target_date and self.target_date < self.baseline_date:
+            raise ValidationError({"target_date": _("Das Zieldatum liegt vor dem Ausgangsdatum.")})
+        if self.milestone_id and self.measure_id and self.milestone.measure_id != self.measure_id:
+            raise ValidationError({"milestone": _("Der Meilenstein gehört zu einer anderen Maßnahme.")})
+
+    @property
+    def latest_measurement(self):
+        measurements = sorted(self.measurements.all(), key=lambda m: m.measured_on)
+        return measurements[-1] if measurements else None
+
+    @property
+    def milestone_slipped(self) -> bool:
+        """Flag: the delivering milestone is late and not yet reached."""
+        m = self.milestone
+        return bool(m and m.actual_date is None and m.slip_days > 0)
+
+    def status(self, today: dt.date | None = None) -> str:
+        return rules.benefit_status(self, today or dt.date.today())
+
+    def get_status_display(self):
+        return BenefitStatus(self.status()).label
+
+
+class BenefitMeasurement(TimestampedModel):
+    """A realised value of a benefit's KPI at a date."""
+
+    benefit = models.ForeignKey(
+        Benefit, on_delete=models.CASCADE, related_name="measurements", verbose_name=_("Nutzen")
+    )
+    measured_on = models.DateField(_("gemessen am"))
+    value = models.DecimalField(_("Wert"), max_digits=14, decimal_places=2)
+    note = models.CharField(_("Anmerkung/Quelle"), max_length=300, blank=True)
+
+    class Meta:
+        verbose_name = _("Nutzenmessung")
+        verbose_name_plural = _("Nutzenmessungen")
+        ordering = ["measured_on"]

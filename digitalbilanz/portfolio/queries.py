@@ -1,0 +1,37 @@
+"""Read access to the portfolio through the single visibility rule.
+
+``visible_measures`` prefetches only the children (lines, milestones, benefits) the reader may
+see, so every figure computed from ``measure.lines.all()`` is computed from visible data only.
+"""
+
+from django.db.models import Prefetch
+
+from digitalbilanz.core.visibility import levels_for, levels_for_audience
+from digitalbilanz.portfolio.models import Benefit, Line, Measure, Milestone
+
+
+def measures_for_levels(municipality, levels):
+    benefits = Benefit.objects.with_levels(levels).select_related("milestone").prefetch_related(
+        "measurements"
+    )
+    return (
+        Measure.objects.for_municipality(municipality)
+        .with_levels(levels)
+        .select_related("lead_department")
+        .prefetch_related(
+            "fields_of_action",
+            "partners",
+            "criteria",
+            Prefetch("lines", queryset=Line.objects.with_levels(levels)),
+            Prefetch("milestones", queryset=Milestone.objects.with_levels(levels)),
+            Prefetch("benefits", queryset=benefits),
+        )
+    )
+
+
+def visible_measures(user, municipality):
+    return measures_for_levels(municipality, levels_for(user, municipality))
+
+
+def audience_measures(municipality, audience):
+    return measures_for_levels(municipality, levels_for_audience(audience))

@@ -1,0 +1,107 @@
+"""Portfolio figures for the dashboard (and later the report): totals, counts, flags."""
+
+import datetime as dt
+from collections import Counter
+from dataclasses import dataclass, field
+
+from django.conf import settings
+
+from digitalbilanz import economics as eco
+from digitalbilanz.portfolio.appraisal import (
+    MeasureFigures,
+    ParameterSet,
+    eco_inputs,
+    figures_for,
+)
+from digitalbilanz.portfolio.choices import MeasureStatus, Rag
+
+
+@dataclass
+class MeasureRow:
+    measure: object
+    figures: MeasureFigures
+    rag: str
+
+
+@dataclass
+class PortfolioSummary:
+    rows: list[MeasureRow]
+    params: ParameterSet
+    investment: float = 0.0
+    running_costs: float = 0.0
+    cash_savings: float = 0.0
+    work_hours: float = 0.0
+    work_hours_peak: float = 0.0
+    npv_kn: float = 0.0
+    npv_kn_h: float = 0.0
+    npv_kn_nh: float = 0.0
+    npv_kn_r: float = 0.0
+    by_status: list = field(default_factory=list)
+    by_rag: dict = field(default_factory=dict)
+    slipped: list = field(default_factory=list)
+    lacking_benefit: list = field(default_factory=list)
+    monte_carlo: object = None
+    yearly: dict = field(default_factory=dict)
+
+    @property
+    def mc_prob_positive_pct(self) -> float | None:
+        if self.monte_carlo is None:
+            return None
+        return self.monte_carlo.portfolio.npv_nonnegative_probability * 100
+
+    @property
+    def fte_peak(self) -> float:
+        return self.work_hours_peak / self.params.hours_per_fte if self.work_hours_peak else 0.0
+
+
+def summarise(measures, params: ParameterSet, today: dt.date | None = None, draws=None) -> PortfolioSummary:
+    """Totals over the given measures (already visibility-filtered, see ``queries``)."""
+    today = today or dt.date.today()
+    measures = list(measures)
+    summary = PortfolioSummary(rows=[], params=params)
+    hours_by_year: dict[int, float] = {}
+    for measure in measures:
+        figures = figures_for(measure, params)
+        summary.rows.append(MeasureRow(measure, figures, measure.rag(figures.total_cost, today)))
+        _accumulate(summary, figures, hours_by_year)
+        if measure.lacks_benefit:
+            summary.lacking_benefit.append(measure)
+        summary.slipped.extend(
+            (measure, m) for m in measure.milestones.all() if m.actual_date is None and m.slip_days > 0
+        )
+    summary.work_hours_peak = max(hours_by_year.values(), default=0.0)
+    counts = Counter(m.status for m in measures)
+    summary.by_status = [(s.label, counts.get(s.value, 0)) for s in MeasureStatus]
+    rags = Counter(row.rag for row in summary.rows)
+    summary.by_rag = {r.value: rags.get(r.value, 0) for r in Rag}
+    summary.slipped.sort(key=lambda pair: -pair[1].slip_days)
+    summary.monte_carlo = _monte_carlo(measures, params, draws)
+    return summary
+
+
+def _accumulate(summary, figures, hours_by_year):
+    summary.investment += figures.investment
+    summary.running_costs += figures.running_costs
+    summary.cash_savings += figures.cash_savings
+    summary.work_hours += figures.work_hours
+    for year, hours in figures.hours_by_year.items():
+        hours_by_year[year] = hours_by_year.get(year, 0.0) + hours
+    appraisal = figures.appraisal
+    if appraisal is None:
+        return
+    summary.npv_kn += appraisal.npv_kn
+    summary.npv_kn_h += appraisal.npv_kn_h
+    summary.npv_kn_nh += appraisal.npv_kn_nh
+    summary.npv_kn_r += appraisal.npv_kn_r
+    for row in appraisal.yearly:
+        summary.yearly[row.year] = summary.yearly.get(row.year, 0.0) + row.balance
+
+
+def _monte_carlo(measures, params, draws):
+    lines_by_measure = {m.pk: list(m.lines.all()) for m in measures}
+    lines, parameters = eco_inputs(measures, params, lines_by_measure)
+    if not lines:
+        return None
+    return eco.monte_carlo(
+        lines, parameters, draws=draws or settings.DIGITALBILANZ_MC_DRAWS, seed=20231231
+    )

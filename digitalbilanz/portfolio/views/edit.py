@@ -1,0 +1,182 @@
+"""Create and edit views. Each request is one transaction (ATOMIC_REQUESTS): nothing half-saves."""
+
+from django.contrib import messages
+from django.http import Http404
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from digitalbilanz.core.models import Membership, Parameter
+from digitalbilanz.core.permissions import can_admin, can_edit, can_edit_any
+from digitalbilanz.portfolio import forms
+from digitalbilanz.portfolio.models import (
+    Benefit,
+    FieldOfAction,
+    Line,
+    Milestone,
+    Strategy,
+)
+from digitalbilanz.portfolio.views.common import editable_measure_or_404, tenant_view
+
+
+def _form_page(request, form, title, back_url, extra=None):
+    context = {"municipality": request.municipality, "form": form, "title": title,
+               "back_url": back_url}
+    context.update(extra or {})
+    return render(request, "portfolio/form.html", context, status=400 if form.errors else 200)
+
+
+def _saved(request, obj, url):
+    messages.success(request, _("„%(obj)s“ wurde gespeichert.") % {"obj": obj})
+    return redirect(url)
+
+
+def _require(condition):
+    if not condition:
+        raise Http404
+
+
+@tenant_view
+def measure_edit(request, municipality, pk=None):
+    _require(can_edit_any(request.user, municipality))
+    membership = Membership.of(request.user, municipality)
+    allowed = list(membership.org_units.all()) if membership else []
+    instance = editable_measure_or_404(request, municipality, pk) if pk else None
+    form = forms.MeasureForm(request.POST or None, instance=instance, municipality=municipality,
+                             allowed_units=allowed)
+    if request.method == "POST" and form.is_valid():
+        measure = form.save()
+        return _saved(request, measure, measure_url(municipality, measure.pk))
+    title = _("Maßnahme bearbeiten") if pk else _("Neue Maßnahme")
+    back = measure_url(municipality, pk) if pk else f"/app/{municipality.slug}/massnahmen/"
+    return _form_page(request, form, title, back)
+
+
+def measure_url(municipality, pk):
+    return f"/app/{municipality.slug}/massnahmen/{pk}/"
+
+
+def _child_edit(request, municipality, measure_pk, model, form_class, pk, title):
+    measure = editable_measure_or_404(request, municipality, measure_pk)
+    instance = get_object_or_404(model, measure=measure, pk=pk) if pk else None
+    form = form_class(request.POST or None, instance=instance, municipality=municipality,
+                      measure=measure)
+    if request.method == "POST" and form.is_valid():
+        saved = form.save(user=request.user) if form_class is forms.MilestoneForm else form.save()
+        return _saved(request, saved, measure_url(municipality, measure.pk))
+    return _form_page(request, form, title, measure_url(municipality, measure.pk),
+                      {"measure": measure})
+
+
+@tenant_view
+def milestone_edit(request, municipality, measure_pk, pk=None):
+    title = _("Meilenstein bearbeiten") if pk else _("Neuer Meilenstein")
+    return _child_edit(request, municipality, measure_pk, Milestone, forms.MilestoneForm, pk, title)
+
+
+@tenant_view
+def line_edit(request, municipality, measure_pk, pk=None):
+    title = _("Kosten-/Nutzenzeile bearbeiten") if pk else _("Neue Kosten-/Nutzenzeile")
+    return _child_edit(request, municipality, measure_pk, Line, forms.LineForm, pk, title)
+
+
+@tenant_view
+def benefit_edit(request, municipality, measure_pk, pk=None):
+    title = _("Nutzen bearbeiten") if pk else _("Neuer Nutzen")
+    return _child_edit(request, municipality, measure_pk, Benefit, forms.BenefitForm, pk, title)
+
+
+@tenant_view
+@require_POST
+def line_delete(request, municipality, measure_pk, pk):
+    measure = editable_measure_or_404(request, municipality, measure_pk)
+    line = get_object_or_404(Line, measure=measure, pk=pk)
+    line._change_reason = request.POST.get("change_reason") or _("Zeile gelöscht")
+    line.delete()
+    messages.success(request, _("Die Zeile „%(line)s“ wurde gelöscht.") % {"line": line})
+    return redirect(measure_url(municipality, measure.pk))
+
+
+@tenant_view
+def measurement_add(request, municipality, measure_pk, benefit_pk):
+    measure = editable_measure_or_404(request, municipality, measure_pk)
+    benefit = get_object_or_404(Benefit, measure=measure, pk=benefit_pk)
+    form = forms.MeasurementForm(request.POST or None)
+    form.instance.benefit = benefit
+    if request.method == "POST" and form.is_valid():
+        form.save()
+        return _saved(request, benefit, measure_url(municipality, measure.pk))
+    return _form_page(request, form, _("Messwert erfassen: %(b)s") % {"b": benefit},
+                      measure_url(municipality, measure.pk))
+
+
+@tenant_view
+def criteria_edit(request, municipality, measure_pk):
+    measure = editable_measure_or_404(request, municipality, measure_pk)
+    formset = forms.CriterionFormSet(request.POST or None, instance=measure)
+    if request.method == "POST" and formset.is_valid():
+        formset.save()
+        return _saved(request, measure, measure_url(municipality, measure.pk))
+    return render(request, "portfolio/criteria_form.html", {
+        "municipality": municipality, "measure": measure, "formset": formset,
+        "back_url": measure_url(municipality, measure.pk),
+    }, status=400 if request.method == "POST" else 200)
+
+
+@tenant_view
+def strategy_edit(request, municipality, pk=None):
+    _require(can_edit(request.user, municipality))
+    instance = get_object_or_404(Strategy, municipality=municipality, pk=pk) if pk else None
+    form = forms.StrategyForm(request.POST or None, instance=instance, municipality=municipality)
+    if request.method == "POST" and form.is_valid():
+        strategy = form.save()
+        return _saved(request, strategy, f"/app/{municipality.slug}/strategien/{strategy.pk}/")
+    return _form_page(request, form, _("Strategie bearbeiten") if pk else _("Neue Strategie"),
+                      f"/app/{municipality.slug}/strategien/")
+
+
+@tenant_view
+def revision_add(request, municipality, pk):
+    _require(can_edit(request.user, municipality))
+    strategy = get_object_or_404(Strategy, municipality=municipality, pk=pk)
+    form = forms.StrategyRevisionForm(request.POST or None)
+    form.instance.strategy = strategy
+    url = f"/app/{municipality.slug}/strategien/{strategy.pk}/"
+    if request.method == "POST" and form.is_valid():
+        revision = form.save()
+        return _saved(request, revision, url)
+    return _form_page(request, form, _("Anpassung der Strategie erfassen"), url)
+
+
+@tenant_view
+def field_edit(request, municipality, pk=None):
+    _require(can_edit(request.user, municipality))
+    instance = get_object_or_404(FieldOfAction, municipality=municipality, pk=pk) if pk else None
+    form = forms.FieldOfActionForm(request.POST or None, instance=instance,
+                                   municipality=municipality)
+    url = f"/app/{municipality.slug}/strategien/"
+    if request.method == "POST" and form.is_valid():
+        return _saved(request, form.save(), url)
+    return _form_page(request, form, _("Handlungsfeld bearbeiten") if pk else _("Neues Handlungsfeld"),
+                      url)
+
+
+@tenant_view
+def parameter_edit(request, municipality, pk):
+    _require(can_admin(request.user, municipality))
+    from django import forms as djforms
+
+    parameter = get_object_or_404(Parameter, municipality=municipality, pk=pk)
+
+    class ParameterForm(forms.ReasonFormMixin, djforms.ModelForm):
+        class Meta:
+            model = Parameter
+            fields = ["value", "source", "as_of", "note"]
+            widgets = {"as_of": forms.DATE}
+
+    form = ParameterForm(request.POST or None, instance=parameter)
+    form.add_reason_field()
+    url = f"/app/{municipality.slug}/parameter/"
+    if request.method == "POST" and form.is_valid():
+        return _saved(request, form.save(), url)
+    return _form_page(request, form, parameter.get_key_display(), url)

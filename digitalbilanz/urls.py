@@ -1,0 +1,13 @@
+from django.contrib import admin
+from django.contrib.auth import views as auth_views
+from django.urls import include, path
+
+from digitalbilanz.portfolio.views.read import home
+
+urlpatterns = [
+    path("", home, name="home"),
+    path("anmelden/", auth_views.LoginView.as_view(), name="login"),
+    path("abmelden/", auth_views.LogoutView.as_view(), name="logout"),
+    path("app/<slug:slug>/", include("digitalbilanz.portfolio.urls")),
+    path("admin/", admin.site.urls),
+]

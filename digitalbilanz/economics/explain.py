@@ -127,6 +127,13 @@ def parameter_rows(params: Any, measure: str | None = None) -> tuple[dict, ...]:
     return tuple(rows)
 
 
+def portfolio_parameter_rows(keys: Any, params: Any) -> tuple[dict, ...]:
+    """Rows for one shared parameter set, or per measure (with a ``measure`` key)."""
+    if hasattr(params, "discount_rate"):
+        return parameter_rows(params)
+    return tuple(row for key in keys for row in parameter_rows(params[key], key))
+
+
 def cite(params: Any, name: str) -> str:
     """Source note for one parameter, e.g. ``(Quelle: BMF …, Stand 2023-07-07)``."""
     src = params.sources.get(name)
@@ -213,23 +220,32 @@ def _distribution(percentiles: Mapping[float, float]) -> str:
     return ", ".join(f"{_pct_label(p)} = {format_eur(v)}" for p, v in percentiles.items())
 
 
-def simulation_steps(
+SIMULATION_METHOD = "Monte-Carlo-Simulation mit Dreiecksverteilungen"
+SIMULATION_FORMULA = (
+    "KW^(k) = Σ_t (N_t^(k) − K_t^(k)) / (1 + i)^t für jede Ziehung k; "
+    "unsichere Beträge ~ Dreieck(Untergrenze, wahrscheinlichster Wert, Obergrenze)"
+)
+
+
+def simulation_explanation(
+    measures: Mapping[str, Sequence[Any]],
+    params: Any,
     per_measure: Mapping[str, Any],
     portfolio: Any,
     *,
     draws: int,
     seed: int,
     block: int,
-    lines: int,
-    uncertain: int,
-) -> tuple[str, ...]:
-    """German steps for ``montecarlo.monte_carlo``."""
+) -> Explanation:
+    """Explanation for ``montecarlo.monte_carlo``."""
+    lines = [(key, line) for key, items in measures.items() for line in items]
+    uncertain = sum(1 for _, line in lines if line.is_uncertain)
     steps = [
         f"{format_number(draws, 0)} Ziehungen mit Startwert {seed}; je Block von {block} "
         "Maßnahmen ein eigener Zufallszahlengenerator (SFC64), das Ergebnis ist daher "
         "reproduzierbar.",
         f"{uncertain} Position(en) mit Spanne werden aus einer Dreiecksverteilung gezogen "
-        f"(inverse Verteilungsfunktion); die übrigen {lines - uncertain} gehen mit ihrem "
+        f"(inverse Verteilungsfunktion); die übrigen {len(lines) - uncertain} gehen mit ihrem "
         "Betrag ein.",
         "Risikozuschläge (KN/R) werden nicht angewandt: die Spannen bilden die Unsicherheit ab.",
     ]
@@ -244,7 +260,13 @@ def simulation_steps(
         f"{format_eur(portfolio.npv_mean)}; Wahrscheinlichkeit KN ≥ 0: "
         f"{format_percent(portfolio.npv_nonnegative_probability, 1)}."
     )
-    return tuple(steps)
+    return Explanation(
+        method=SIMULATION_METHOD,
+        formula=SIMULATION_FORMULA,
+        inputs=tuple(line_input(line, measure=key) for key, line in lines),
+        parameters=portfolio_parameter_rows(measures, params),
+        steps=tuple(steps),
+    )
 
 
 def kind_label(kind: str) -> str:

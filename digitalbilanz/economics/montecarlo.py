@@ -28,7 +28,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from .errors import EconomicsError
-from .explain import Explanation, line_input, parameter_rows, simulation_steps
+from .explain import simulation_explanation
 from .model import Line, MeasureSimulation, MonteCarloResult, Parameters, PortfolioSimulation
 from .npv import discount_factors, params_for, validate_lines, year_sums
 
@@ -249,12 +249,9 @@ def monte_carlo_arrays(
     float32 halves memory traffic (about 7 significant digits); ``workers``
     threads share the blocks (default: up to 4 CPUs), with identical results.
     """
-    run = {
-        "draws": int(draws),
-        "seed": int(seed) if isinstance(seed, int | np.integer) else seed,
-        "keep_samples": keep_samples,
-    }
-    run["percentiles"] = _check_run(draws, seed, percentiles)
+    percentiles = _check_run(draws, seed, percentiles)
+    run = {"draws": int(draws), "seed": int(seed), "percentiles": percentiles}
+    run["keep_samples"] = keep_samples
     prep = _prepare(low, mode, high, discount, offset, np.dtype(dtype), run)
     n_measures = prep.base.shape[0]
     if n_measures == 0 or prep.base.shape[1] == 0:
@@ -284,12 +281,6 @@ def monte_carlo_arrays(
 
 
 # --- Line-level entry point ---------------------------------------------------
-
-METHOD = "Monte-Carlo-Simulation mit Dreiecksverteilungen"
-FORMULA = (
-    "KW^(k) = Σ_t (N_t^(k) − K_t^(k)) / (1 + i)^t für jede Ziehung k; "
-    "unsichere Beträge ~ Dreieck(Untergrenze, wahrscheinlichster Wert, Obergrenze)"
-)
 
 
 def monte_carlo(
@@ -334,7 +325,9 @@ def monte_carlo(
         npv_mean=sim.portfolio_mean,
         npv_nonnegative_probability=sim.portfolio_nonnegative_probability,
     )
-    explanation = _explanation(measures, params, per_measure, portfolio, draws, seed)
+    explanation = simulation_explanation(
+        measures, params, per_measure, portfolio, draws=draws, seed=seed, block=block_size(draws)
+    )
     return MonteCarloResult(draws, seed, pct, per_measure, portfolio, explanation)
 
 
@@ -360,23 +353,3 @@ def _line_arrays(keys, measures, per) -> dict:
             values = (-hi, -line.amount, -lo) if line.is_cost else (lo, line.amount, hi)
             low[i, t, s], mode[i, t, s], high[i, t, s] = values
     return {"low": low, "mode": mode, "high": high, "discount": discount, "offset": offset}
-
-
-def _explanation(measures, params, per_measure, portfolio, draws, seed) -> Explanation:
-    lines = [(key, line) for key, items in measures.items() for line in items]
-    uncertain = sum(1 for _, line in lines if line.is_uncertain)
-    if isinstance(params, Parameters):
-        parameters = parameter_rows(params)
-    else:
-        parameters = tuple(row for key in measures for row in parameter_rows(params[key], key))
-    steps = simulation_steps(
-        per_measure,
-        portfolio,
-        draws=draws,
-        seed=seed,
-        block=block_size(draws),
-        lines=len(lines),
-        uncertain=uncertain,
-    )
-    inputs = tuple(line_input(line, measure=key) for key, line in lines)
-    return Explanation(METHOD, FORMULA, inputs, parameters, steps)

@@ -22,6 +22,7 @@ from .explain import (
     format_year_range,
     line_input,
     parameter_rows,
+    portfolio_parameter_rows,
     portfolio_steps,
 )
 from .model import Appraisal, Line, Parameters, PortfolioAppraisal, PortfolioYearRow, YearRow
@@ -177,12 +178,7 @@ def _portfolio_explanation(measures, params_by_measure, per_measure, totals) -> 
     inputs = tuple(
         line_input(line, measure=key) for key, lines in measures.items() for line in lines
     )
-    if isinstance(params_by_measure, Parameters):
-        parameters = parameter_rows(params_by_measure)
-    else:
-        parameters = tuple(
-            row for key in measures for row in parameter_rows(params_by_measure[key], key)
-        )
+    parameters = portfolio_parameter_rows(measures, params_by_measure)
     return Explanation(
         method=f"{METHOD}, Summe über das Portfolio",
         formula="KW_Portfolio = Σ_m KW_m (jede Maßnahme mit eigenem t = 0)",

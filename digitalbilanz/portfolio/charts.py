@@ -12,6 +12,7 @@ from django.utils.safestring import mark_safe
 from digitalbilanz.core.templatetags.dbformat import de_date, de_number, signed_days
 
 WIDTH, HEIGHT, PAD = 640, 240, 48
+LEFT = 96  # room for the axis labels
 POSITIVE, NEGATIVE, AXIS = "#1a6b3c", "#b3261e", "#444"
 
 
@@ -25,15 +26,15 @@ def balance_chart(yearly: dict[int, float], title: str) -> str:
     span = (top - bottom) or 1.0
     plot_h = HEIGHT - 2 * PAD
     zero_y = PAD + top / span * plot_h
-    slot = (WIDTH - 2 * PAD) / len(years)
-    parts = [_axis_label(PAD - 6, PAD + 4, _euro_short(top), "end"),
-             _axis_label(PAD - 6, HEIGHT - PAD + 4, _euro_short(bottom), "end"),
-             f'<line x1="{PAD}" y1="{zero_y:.1f}" x2="{WIDTH - PAD}" y2="{zero_y:.1f}" '
+    slot = (WIDTH - LEFT - PAD) / len(years)
+    parts = [_axis_label(LEFT - 6, PAD + 4, _euro_short(top), "end"),
+             _axis_label(LEFT - 6, HEIGHT - PAD + 4, _euro_short(bottom), "end"),
+             f'<line x1="{LEFT}" y1="{zero_y:.1f}" x2="{WIDTH - PAD}" y2="{zero_y:.1f}" '
              f'stroke="{AXIS}" stroke-width="1"/>']
     for i, (year, value) in enumerate(zip(years, values, strict=True)):
         height = abs(value) / span * plot_h
         y = zero_y - height if value >= 0 else zero_y
-        x = PAD + i * slot + slot * 0.15
+        x = LEFT + i * slot + slot * 0.15
         color = POSITIVE if value >= 0 else NEGATIVE
         parts.append(f'<rect x="{x:.1f}" y="{y:.1f}" width="{slot * 0.7:.1f}" '
                      f'height="{max(height, 0.5):.1f}" fill="{color}"/>')

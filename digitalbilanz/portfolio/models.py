@@ -389,6 +389,10 @@ class Benefit(PublishableModel):
     def clean(self):
         if self.baseline_date and self.target_date and self.target_date < self.baseline_date:
             raise ValidationError({"target_date": _("Das Zieldatum liegt vor dem Ausgangsdatum.")})
+        if self.baseline_value is not None and self.baseline_value == self.target_value:
+            raise ValidationError(
+                {"target_value": _("Der Zielwert muss sich vom Ausgangswert unterscheiden.")}
+            )
         if self.milestone_id and self.measure_id and self.milestone.measure_id != self.measure_id:
             raise ValidationError({"milestone": _("Der Meilenstein gehört zu einer anderen Maßnahme.")})
 

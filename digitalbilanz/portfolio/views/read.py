@@ -104,7 +104,7 @@ def measure_detail(request, municipality, pk):
         "timeline": charts.milestone_timeline(measure.milestones.all()),
         "can_edit": can_edit(request.user, municipality, measure.lead_department),
         "criteria": _criteria(measure),
-        "lines": sorted(measure.lines.all(), key=lambda line: (line.year, line.kind, line.pk)),
+        "lines": sorted(measure.lines.all(), key=lambda line: (line.year, line.kind != "cost", line.pk)),
     }
     return render(request, "portfolio/measure_detail.html", context)
 

@@ -1,10 +1,10 @@
 """The ``digitalbilanz`` console command: domain tasks beside Django's manage.py.
 
-    digitalbilanz setup            migrate the database and collect static files
-    digitalbilanz demo [--reset]   load the Leverkusen demo (idempotent)
-    digitalbilanz serve [ADDR]     serve the application (default 127.0.0.1:8000)
-    digitalbilanz appraise --municipality leverkusen [--measure M-03] [--json]
-    digitalbilanz manage ARGS...   any Django management command
+digitalbilanz setup            migrate the database and collect static files
+digitalbilanz demo [--reset]   load the Leverkusen demo (idempotent)
+digitalbilanz serve [ADDR]     serve the application (default 127.0.0.1:8000)
+digitalbilanz appraise --municipality leverkusen [--measure M-03] [--json]
+digitalbilanz manage ARGS...   any Django management command
 """
 
 import os

@@ -20,8 +20,11 @@ class Factory:
         n = next(_counter)
         slug = slug or f"kommune-{n}"
         municipality = Municipality.objects.create(
-            name=kwargs.pop("name", f"Kommune {n}"), slug=slug,
-            ags=kwargs.pop("ags", "05316000"), ars=kwargs.pop("ars", "053160000000"), **kwargs,
+            name=kwargs.pop("name", f"Kommune {n}"),
+            slug=slug,
+            ags=kwargs.pop("ags", "05316000"),
+            ars=kwargs.pop("ars", "053160000000"),
+            **kwargs,
         )
         ensure_default_parameters(municipality)
         return municipality
@@ -55,15 +58,23 @@ class Factory:
         kw.setdefault("category", "external" if kind == "cost" else "avoided")
         kw.setdefault("label", f"Zeile {next(_counter)}")
         return Line.objects.create(
-            municipality=measure.municipality, measure=measure, year=year, kind=kind,
-            amount=Decimal(amount) if amount is not None else None, visibility=visibility, **kw,
+            municipality=measure.municipality,
+            measure=measure,
+            year=year,
+            kind=kind,
+            amount=Decimal(amount) if amount is not None else None,
+            visibility=visibility,
+            **kw,
         )
 
     @staticmethod
     def milestone(measure, baseline=dt.date(2024, 6, 30), forecast=None, **kwargs):
         return Milestone.objects.create(
-            municipality=measure.municipality, measure=measure,
-            title=kwargs.pop("title", "Meilenstein"), baseline_date=baseline,
-            forecast_date=forecast or baseline, visibility=kwargs.pop("visibility", Visibility.PUBLIC),
+            municipality=measure.municipality,
+            measure=measure,
+            title=kwargs.pop("title", "Meilenstein"),
+            baseline_date=baseline,
+            forecast_date=forecast or baseline,
+            visibility=kwargs.pop("visibility", Visibility.PUBLIC),
             **kwargs,
         )

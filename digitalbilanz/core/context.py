@@ -7,6 +7,4 @@ def memberships(request):
     user = getattr(request, "user", None)
     if user is None or not user.is_authenticated:
         return {"my_memberships": []}
-    return {
-        "my_memberships": Membership.objects.filter(user=user).select_related("municipality")
-    }
+    return {"my_memberships": Membership.objects.filter(user=user).select_related("municipality")}

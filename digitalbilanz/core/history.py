@@ -19,7 +19,11 @@ def describe_changes(record) -> list[dict]:
     for change in delta.changes:
         field = record.instance_type._meta.get_field(change.field)
         changes.append(
-            {"field": str(field.verbose_name), "old": _display(change.old), "new": _display(change.new)}
+            {
+                "field": str(field.verbose_name),
+                "old": _display(change.old),
+                "new": _display(change.new),
+            }
         )
     return changes
 

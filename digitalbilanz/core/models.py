@@ -81,7 +81,11 @@ class OrgUnit(TenantModel):
     code = models.CharField(_("Kürzel"), max_length=30)
     name = models.CharField(_("Bezeichnung"), max_length=200)
     parent = models.ForeignKey(
-        "self", null=True, blank=True, on_delete=models.PROTECT, related_name="children",
+        "self",
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="children",
         verbose_name=_("übergeordnete Einheit"),
     )
 
@@ -101,16 +105,22 @@ class Membership(TimestampedModel):
     """A user's role in one municipality; editors may be limited to some departments."""
 
     user = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="memberships",
+        settings.AUTH_USER_MODEL,
+        on_delete=models.CASCADE,
+        related_name="memberships",
         verbose_name=_("Benutzer"),
     )
     municipality = models.ForeignKey(
-        Municipality, on_delete=models.CASCADE, related_name="memberships",
+        Municipality,
+        on_delete=models.CASCADE,
+        related_name="memberships",
         verbose_name=_("Kommune"),
     )
     role = models.CharField(_("Rolle"), max_length=10, choices=Role.choices)
     org_units = models.ManyToManyField(
-        OrgUnit, blank=True, verbose_name=_("beschränkt auf Organisationseinheiten"),
+        OrgUnit,
+        blank=True,
+        verbose_name=_("beschränkt auf Organisationseinheiten"),
         help_text=_("Nur für die Redaktion: leer = alle Organisationseinheiten."),
     )
 
@@ -190,7 +200,11 @@ class Parameter(TenantModel):
         if self.key == ParameterKey.HORIZON and self.value is not None:
             if self.value < 1 or self.value > 50 or self.value != int(self.value):
                 raise ValidationError(
-                    {"value": _("Der Betrachtungszeitraum muss eine ganze Zahl von 1 bis 50 Jahren sein.")}
+                    {
+                        "value": _(
+                            "Der Betrachtungszeitraum muss eine ganze Zahl von 1 bis 50 Jahren sein."
+                        )
+                    }
                 )
         if self.key not in (ParameterKey.DISCOUNT_RATE,) and self.value is not None:
             if self.value < 0:

@@ -31,23 +31,45 @@ UNITS = [
     ("FB 11", "Fachbereich Personal und Organisation", OrgUnitKind.DEPARTMENT, None),
     ("FB 40", "Fachbereich Schulen", OrgUnitKind.DEPARTMENT, None),
     ("ivl", "ivl GmbH (kommunaler IT-Dienstleister)", OrgUnitKind.EXTERNAL, None),
-    ("KDN", "KDN – Dachverband kommunaler IT-Dienstleister NRW (Kompetenzzentrum Digitalisierung)",
-     OrgUnitKind.EXTERNAL, None),
+    (
+        "KDN",
+        "KDN – Dachverband kommunaler IT-Dienstleister NRW (Kompetenzzentrum Digitalisierung)",
+        OrgUnitKind.EXTERNAL,
+        None,
+    ),
 ]
 
 FIELDS = [
-    ("1", "Modernes Arbeiten", "Mobile Arbeit, Homeoffice-Befähigung, Arbeitsplatzausstattung, "
-     "Desksharing. Nach Beschluss des Verwaltungsvorstands vorgezogen (Homeoffice-Befähigung) [S3]."),
-    ("2", "Digitale Verwaltungsarbeit (DMS/E-Akte)", "Zentrales Dokumentenmanagementsystem, digitale "
-     "Eingangspost, gescannte Bestandsakten, Prozessmanagement [S1, S3]."),
-    ("3", "Digitale Bürgerservices (OZG und Kommunalportal.NRW)", "Umsetzung des Onlinezugangsgesetzes "
-     "in Wellen; Nachnutzung von Bundes- und Landesdiensten; Kommunalportal.NRW statt eigenem "
-     "Bürgerportal [S1, S3]."),
-    ("4", "Informationssicherheit", "Informationssicherheit und Datenschutz als Voraussetzung "
-     "digitaler Verfahren [S3]."),
+    (
+        "1",
+        "Modernes Arbeiten",
+        "Mobile Arbeit, Homeoffice-Befähigung, Arbeitsplatzausstattung, "
+        "Desksharing. Nach Beschluss des Verwaltungsvorstands vorgezogen (Homeoffice-Befähigung) [S3].",
+    ),
+    (
+        "2",
+        "Digitale Verwaltungsarbeit (DMS/E-Akte)",
+        "Zentrales Dokumentenmanagementsystem, digitale "
+        "Eingangspost, gescannte Bestandsakten, Prozessmanagement [S1, S3].",
+    ),
+    (
+        "3",
+        "Digitale Bürgerservices (OZG und Kommunalportal.NRW)",
+        "Umsetzung des Onlinezugangsgesetzes "
+        "in Wellen; Nachnutzung von Bundes- und Landesdiensten; Kommunalportal.NRW statt eigenem "
+        "Bürgerportal [S1, S3].",
+    ),
+    (
+        "4",
+        "Informationssicherheit",
+        "Informationssicherheit und Datenschutz als Voraussetzung digitaler Verfahren [S3].",
+    ),
     ("5", "Smart City", "Hauptprojekte Smart City, im Digitalisierungsbericht geführt [S3]."),
-    ("6", "Gigabit- und Mobilfunkausbau", "Hauptprojekte Gigabit- und Mobilfunkausbau, im "
-     "Digitalisierungsbericht geführt [S3]."),
+    (
+        "6",
+        "Gigabit- und Mobilfunkausbau",
+        "Hauptprojekte Gigabit- und Mobilfunkausbau, im Digitalisierungsbericht geführt [S3].",
+    ),
 ]
 
 
@@ -86,9 +108,14 @@ def _delete(municipality):
 
 
 def _municipality():
-    m = Municipality(name="Stadt Leverkusen", slug="leverkusen", ags="05316000",
-                     ars="053160000000", state="Nordrhein-Westfalen",
-                     website="https://www.leverkusen.de")
+    m = Municipality(
+        name="Stadt Leverkusen",
+        slug="leverkusen",
+        ags="05316000",
+        ars="053160000000",
+        state="Nordrhein-Westfalen",
+        website="https://www.leverkusen.de",
+    )
     m._change_reason = REASON
     m.save()
     return m
@@ -98,7 +125,10 @@ def _units(municipality):
     units = {}
     for code, name, kind, parent in UNITS:
         units[code] = OrgUnit.objects.create(
-            municipality=municipality, code=code, name=name, kind=kind,
+            municipality=municipality,
+            code=code,
+            name=name,
+            kind=kind,
             parent=units.get(parent) if parent else None,
         )
     return units
@@ -106,8 +136,11 @@ def _units(municipality):
 
 def _strategies(municipality):
     egov = Strategy.objects.create(
-        municipality=municipality, visibility=PUBLIC, kind="egov",
-        title="E-Government-Strategie der Stadt Leverkusen", version="2020, drei Anpassungen",
+        municipality=municipality,
+        visibility=PUBLIC,
+        kind="egov",
+        title="E-Government-Strategie der Stadt Leverkusen",
+        version="2020, drei Anpassungen",
         adopted_on=dt.date(2020, 12, 31),
         adopting_decision="Verabschiedung durch den Verwaltungsvorstand Ende 2020 [S3] "
         "(Tagesdatum nicht in den Quellen; als 31.12.2020 erfasst)",
@@ -125,13 +158,17 @@ def _strategies(municipality):
         "Bürgerservices“ zur Erfüllung des OZG",
     ):
         StrategyRevision.objects.create(
-            strategy=egov, title=title,
+            strategy=egov,
+            title=title,
             decision="Beschluss des Verwaltungsvorstands seit Gründung FB 04 (April 2021) [S3]; "
             "Datum nicht in den Quellen",
         )
     Strategy.objects.create(
-        municipality=municipality, visibility=PUBLIC, kind="digital",
-        title="Digitalisierungsstrategie (in Erarbeitung)", version="Entwurf 2024",
+        municipality=municipality,
+        visibility=PUBLIC,
+        kind="digital",
+        title="Digitalisierungsstrategie (in Erarbeitung)",
+        version="Entwurf 2024",
         summary="FB 04 plant 2024 eine Evaluation der umgesetzten Maßnahmen und die "
         "Weiterentwicklung der E-Government-Strategie zu einer umfassenderen "
         "Digitalisierungsstrategie einschließlich Kulturwandel/Change Management [S3].",
@@ -142,8 +179,13 @@ def _strategies(municipality):
 def _fields(municipality, strategy):
     return {
         code: FieldOfAction.objects.create(
-            municipality=municipality, strategy=strategy, code=code, title=title,
-            description=description, order=int(code), visibility=PUBLIC,
+            municipality=municipality,
+            strategy=strategy,
+            code=code,
+            title=title,
+            description=description,
+            order=int(code),
+            visibility=PUBLIC,
         )
         for code, title, description in FIELDS
     }
@@ -151,13 +193,19 @@ def _fields(municipality, strategy):
 
 def _budget(municipality):
     group = ProductGroup.objects.create(
-        municipality=municipality, visibility=PUBLIC, number="0199",
+        municipality=municipality,
+        visibility=PUBLIC,
+        number="0199",
         name="IT-Strategie, E-Government und Digitalisierung",
         note="Bezeichnung und Ansatz 2023 aus [S2]; die Produktgruppennummer ist eine "
         "Demo-Annahme (Produktbereich 01 Innere Verwaltung, methods §9).",
     )
     BudgetFigure.objects.create(
-        municipality=municipality, visibility=PUBLIC, product_group=group, year=2023,
-        kind=BudgetFigure.Kind.PLAN, amount=D("19000000"),
+        municipality=municipality,
+        visibility=PUBLIC,
+        product_group=group,
+        year=2023,
+        kind=BudgetFigure.Kind.PLAN,
+        amount=D("19000000"),
         source="Antrag der FDP-Fraktion vom 02.08.2023, Nr. 2023/2362, Begründung: 19 Mio. €",
     )

@@ -116,8 +116,9 @@ def parameter_rows(params: Any, measure: str | None = None) -> tuple[dict, ...]:
         src = params.sources.get(name)
         row = {
             "name": name,
-            "label": _PARAM_DE.get(name, name),
+            "label": (src.label if src and src.label else _PARAM_DE.get(name, name)),
             "value": value,
+            "display": _display(name, value),
             "source": src.source if src else "",
             "as_of": src.as_of if src else "",
         }
@@ -125,6 +126,17 @@ def parameter_rows(params: Any, measure: str | None = None) -> tuple[dict, ...]:
             row["measure"] = measure
         rows.append(row)
     return tuple(rows)
+
+
+def _display(name: str, value: float) -> str:
+    """The value as a German reader expects it (0,9 %; 8 Jahre; 42,20)."""
+    if name == "discount_rate":
+        return format_percent(value)
+    if name == "start_year":
+        return str(int(value))
+    if name == "horizon":
+        return f"{int(value)} Jahre"
+    return format_number(value, 2)
 
 
 def portfolio_parameter_rows(keys: Any, params: Any) -> tuple[dict, ...]:
@@ -181,7 +193,8 @@ def _summary_steps(appraisal: Any, risk_lines: int) -> list[str]:
         steps.append("Keine Amortisation im Betrachtungszeitraum (kumulierter Barwert bleibt < 0).")
     else:
         steps.append(
-            f"Amortisation im Jahr {a.payback_year}: der kumulierte Barwert ist dort erstmals ≥ 0."
+            f"Amortisation im Jahr {a.payback_year}: ab diesem Jahr bleibt der kumulierte "
+            "Barwert bis zum Ende des Betrachtungszeitraums ≥ 0."
         )
     if a.benefit_cost_ratio is None:
         steps.append("Nutzen-Kosten-Verhältnis nicht definiert (Barwert der Kosten = 0 €).")

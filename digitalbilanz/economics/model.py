@@ -65,6 +65,9 @@ class Line:
 
     def __post_init__(self) -> None:
         name = f"„{self.label}“" if self.label else "der Position"
+        for attr in ("kind", "group"):  # plain str, also for str-based enums (TextChoices)
+            if isinstance(getattr(self, attr), str):
+                object.__setattr__(self, attr, str(getattr(self, attr)))
         if self.kind not in KINDS:
             raise EconomicsError(
                 f"Unbekannte Art „{self.kind}“ {name}: erlaubt sind „cost“ (Kosten) "
@@ -161,6 +164,7 @@ class Source:
     value: float
     source: str
     as_of: str  # ISO date
+    label: str = ""  # human-readable name, e.g. "Lohnsatz gehobener Dienst (€/h)"
 
 
 @dataclass(frozen=True)

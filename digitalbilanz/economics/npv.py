@@ -92,6 +92,20 @@ def _yearly(
     return tuple(rows)
 
 
+def payback_year(yearly: Sequence[YearRow]) -> int | None:
+    """First year from which the cumulative discounted balance stays >= 0 to the horizon's end.
+
+    A year with nothing spent yet (cumulative 0) does not count as payback when costs follow;
+    hence payback within the horizon is equivalent to KN >= 0.
+    """
+    year = None
+    for row in reversed(yearly):
+        if row.cumulative_discounted < 0:
+            break
+        year = row.year
+    return year
+
+
 def appraise(lines: Sequence[Line], params: Parameters) -> Appraisal:
     """Appraise one measure: KN, KN/h, KN/nh, KN/R, payback year and BCR."""
     validate_lines(lines, params)
@@ -103,7 +117,7 @@ def appraise(lines: Sequence[Line], params: Parameters) -> Appraisal:
     kn_r = _npv(*year_sums(lines, params, value=lambda x: x.risk_amount), factors)
     pv_costs = present_value(costs, factors)
     pv_benefits = present_value(benefits, factors)
-    payback = next((row.year for row in yearly if row.cumulative_discounted >= 0), None)
+    payback = payback_year(yearly)
     appraisal = Appraisal(
         npv_kn=yearly[-1].cumulative_discounted,
         npv_kn_h=kn_h,

@@ -15,7 +15,8 @@ class ProductGroup(PublishableModel):
     """An NKF product group (4 digits: product area + 2)."""
 
     number = models.CharField(
-        _("Produktgruppe"), max_length=4,
+        _("Produktgruppe"),
+        max_length=4,
         validators=[RegexValidator(r"^\d{4}$", _("Eine Produktgruppe hat 4 Ziffern."))],
     )
     name = models.CharField(_("Bezeichnung"), max_length=200)
@@ -41,7 +42,9 @@ class BudgetFigure(PublishableModel):
         ACTUAL = "actual", _("Ergebnis")
 
     product_group = models.ForeignKey(
-        ProductGroup, on_delete=models.CASCADE, related_name="figures",
+        ProductGroup,
+        on_delete=models.CASCADE,
+        related_name="figures",
         verbose_name=_("Produktgruppe"),
     )
     year = models.PositiveSmallIntegerField(_("Haushaltsjahr"))

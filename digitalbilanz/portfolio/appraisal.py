@@ -58,10 +58,13 @@ class ParameterSet:
         return self.number(WAGE_KEYS[career_level]) * (1 + self.number(ParameterKey.OVERHEAD) / 100)
 
     def sources(self, keys) -> dict[str, eco.Source]:
+        # Keys are the parameter names the economics package cites ("discount_rate", …).
         return {
-            str(self.values[k].get_key_display()): eco.Source(
-                value=float(self.values[k].value), source=self.values[k].source,
+            str(k): eco.Source(
+                value=float(self.values[k].value),
+                source=self.values[k].source,
                 as_of=self.values[k].as_of.isoformat(),
+                label=str(self.values[k].get_key_display()),
             )
             for k in keys
             if k in self.values
@@ -73,7 +76,9 @@ class ParameterSet:
             keys.append(ParameterKey.OVERHEAD)
             keys.extend(WAGE_KEYS[level] for level in sorted(wage_levels))
         return eco.Parameters(
-            discount_rate=self.discount_rate, start_year=start_year, horizon=self.horizon,
+            discount_rate=self.discount_rate,
+            start_year=start_year,
+            horizon=self.horizon,
             sources=self.sources(keys),
         )
 
@@ -84,23 +89,32 @@ def to_eco_line(line, params: ParameterSet) -> eco.Line:
         rate = params.hourly_cost(line.career_level)
         factor = rate
         label = _("%(label)s (%(hours)s h × %(rate)s €/h inkl. Gemeinkosten)") % {
-            "label": line.label, "hours": de_number(line.hours, 1), "rate": de_number(rate, 2),
+            "label": line.label,
+            "hours": de_number(line.hours, 1),
+            "rate": de_number(rate, 2),
         }
         amount = float(line.hours) * rate
     else:
         factor, label, amount = 1.0, line.label, float(line.amount)
     return eco.Line(
-        year=line.year, kind=line.kind, budget_relevant=line.budget_relevant, amount=amount,
+        year=line.year,
+        kind=line.kind,
+        budget_relevant=line.budget_relevant,
+        amount=amount,
         low=float(line.low) * factor if line.low is not None else None,
         high=float(line.high) * factor if line.high is not None else None,
-        risk_surcharge=float(line.risk_surcharge) / 100, label=label,
-        group=line.group, ref=f"line:{line.pk}",
+        risk_surcharge=float(line.risk_surcharge) / 100,
+        label=label,
+        group=line.group,
+        ref=f"line:{line.pk}",
     )
 
 
 def measure_parameters(measure, params: ParameterSet, lines) -> eco.Parameters:
-    start = measure.start_date.year if measure.start_date else min(
-        (line.year for line in lines), default=measure.first_year
+    start = (
+        measure.start_date.year
+        if measure.start_date
+        else min((line.year for line in lines), default=measure.first_year)
     )
     levels = {line.career_level for line in lines if line.hours is not None}
     return params.economics_parameters(start, levels)
@@ -140,8 +154,10 @@ def figures_for(measure, params: ParameterSet, lines=None) -> MeasureFigures:
 
 
 def _add_totals(figures: MeasureFigures, line, params: ParameterSet):
-    euros = float(line.amount) if line.amount is not None else float(line.hours) * params.hourly_cost(
-        line.career_level
+    euros = (
+        float(line.amount)
+        if line.amount is not None
+        else float(line.hours) * params.hourly_cost(line.career_level)
     )
     if line.kind == LineKind.COST:
         figures.total_cost += euros
@@ -154,7 +170,9 @@ def _add_totals(figures: MeasureFigures, line, params: ParameterSet):
     else:
         figures.work_hours += float(line.hours or 0)
         if line.hours:
-            figures.hours_by_year[line.year] = figures.hours_by_year.get(line.year, 0) + float(line.hours)
+            figures.hours_by_year[line.year] = figures.hours_by_year.get(line.year, 0) + float(
+                line.hours
+            )
 
 
 def eco_inputs(measures, params: ParameterSet, lines_by_measure):

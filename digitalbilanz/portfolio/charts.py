@@ -27,17 +27,21 @@ def balance_chart(yearly: dict[int, float], title: str) -> str:
     plot_h = HEIGHT - 2 * PAD
     zero_y = PAD + top / span * plot_h
     slot = (WIDTH - LEFT - PAD) / len(years)
-    parts = [_axis_label(LEFT - 6, PAD + 4, _euro_short(top), "end"),
-             _axis_label(LEFT - 6, HEIGHT - PAD + 4, _euro_short(bottom), "end"),
-             f'<line x1="{LEFT}" y1="{zero_y:.1f}" x2="{WIDTH - PAD}" y2="{zero_y:.1f}" '
-             f'stroke="{AXIS}" stroke-width="1"/>']
+    parts = [
+        _axis_label(LEFT - 6, PAD + 4, _euro_short(top), "end"),
+        _axis_label(LEFT - 6, HEIGHT - PAD + 4, _euro_short(bottom), "end"),
+        f'<line x1="{LEFT}" y1="{zero_y:.1f}" x2="{WIDTH - PAD}" y2="{zero_y:.1f}" '
+        f'stroke="{AXIS}" stroke-width="1"/>',
+    ]
     for i, (year, value) in enumerate(zip(years, values, strict=True)):
         height = abs(value) / span * plot_h
         y = zero_y - height if value >= 0 else zero_y
         x = LEFT + i * slot + slot * 0.15
         color = POSITIVE if value >= 0 else NEGATIVE
-        parts.append(f'<rect x="{x:.1f}" y="{y:.1f}" width="{slot * 0.7:.1f}" '
-                     f'height="{max(height, 0.5):.1f}" fill="{color}"/>')
+        parts.append(
+            f'<rect x="{x:.1f}" y="{y:.1f}" width="{slot * 0.7:.1f}" '
+            f'height="{max(height, 0.5):.1f}" fill="{color}"/>'
+        )
         parts.append(_axis_label(x + slot * 0.35, HEIGHT - PAD + 18, str(year), "middle"))
     desc = "; ".join(f"{y}: {de_number(v)} €" for y, v in zip(years, values, strict=True))
     return _svg(title, desc, "".join(parts))
@@ -53,22 +57,30 @@ def milestone_timeline(milestones) -> str:
     days = max((end - start).days, 1)
     row_h, left = 28, 220
     height = PAD + row_h * len(items)
+
     def x_of(day):
         return left + (day - start).days / days * (WIDTH - left - 20)
+
     parts, descs = [], []
     for i, m in enumerate(items):
         y = PAD / 2 + i * row_h + row_h / 2
         current = m.actual_date or m.forecast_date
         parts.append(_axis_label(8, y + 4, m.title[:32], "start"))
-        parts.append(f'<line x1="{x_of(m.baseline_date):.1f}" y1="{y}" x2="{x_of(current):.1f}" '
-                     f'y2="{y}" stroke="{NEGATIVE if m.slip_days > 0 else AXIS}" stroke-width="2"/>')
-        parts.append(f'<circle cx="{x_of(m.baseline_date):.1f}" cy="{y}" r="6" fill="#fff" '
-                     f'stroke="{AXIS}" stroke-width="2"/>')
+        parts.append(
+            f'<line x1="{x_of(m.baseline_date):.1f}" y1="{y}" x2="{x_of(current):.1f}" '
+            f'y2="{y}" stroke="{NEGATIVE if m.slip_days > 0 else AXIS}" stroke-width="2"/>'
+        )
+        parts.append(
+            f'<circle cx="{x_of(m.baseline_date):.1f}" cy="{y}" r="6" fill="#fff" '
+            f'stroke="{AXIS}" stroke-width="2"/>'
+        )
         fill = POSITIVE if m.actual_date else ("#8a5a00" if m.slip_days > 0 else AXIS)
         parts.append(f'<circle cx="{x_of(current):.1f}" cy="{y}" r="6" fill="{fill}"/>')
-        descs.append(f"{m.title}: Basisplan {de_date(m.baseline_date)}, "
-                     f"{'erreicht' if m.actual_date else 'Prognose'} {de_date(current)} "
-                     f"({signed_days(m.slip_days)})")
+        descs.append(
+            f"{m.title}: Basisplan {de_date(m.baseline_date)}, "
+            f"{'erreicht' if m.actual_date else 'Prognose'} {de_date(current)} "
+            f"({signed_days(m.slip_days)})"
+        )
     parts.append(_axis_label(left, height - 6, de_date(start), "start"))
     parts.append(_axis_label(WIDTH - 20, height - 6, de_date(end), "end"))
     return _svg("Zeitplan der Meilensteine", "; ".join(descs), "".join(parts), height)
@@ -84,8 +96,10 @@ def _svg(title, desc, body, height=HEIGHT):
 
 
 def _axis_label(x, y, text, anchor):
-    return (f'<text x="{x:.1f}" y="{y:.1f}" font-size="12" text-anchor="{anchor}" '
-            f'fill="#222">{escape(text)}</text>')
+    return (
+        f'<text x="{x:.1f}" y="{y:.1f}" font-size="12" text-anchor="{anchor}" '
+        f'fill="#222">{escape(text)}</text>'
+    )
 
 
 def _euro_short(value):

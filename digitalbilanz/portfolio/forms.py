@@ -32,7 +32,8 @@ class ReasonFormMixin:
 
     def add_reason_field(self):
         self.fields["change_reason"] = forms.CharField(
-            label=_("Grund der Änderung"), required=self.reason_required,
+            label=_("Grund der Änderung"),
+            required=self.reason_required,
             widget=forms.Textarea(attrs={"rows": 2}),
             help_text=_("Wird in der Änderungshistorie gespeichert."),
         )
@@ -57,7 +58,7 @@ class TenantForm(ReasonFormMixin, forms.ModelForm):
             queryset = getattr(field, "queryset", None)
             if queryset is not None and hasattr(queryset.model, "municipality"):
                 field.queryset = queryset.filter(municipality=municipality)
-        for name, field in self.fields.items():
+        for field in self.fields.values():
             if isinstance(field, forms.DateField):
                 field.widget = DATE
         self.add_reason_field()
@@ -66,13 +67,23 @@ class TenantForm(ReasonFormMixin, forms.ModelForm):
 class StrategyForm(TenantForm):
     class Meta:
         model = Strategy
-        fields = ["title", "kind", "version", "adopted_on", "adopting_decision", "parent",
-                  "summary", "visibility"]
+        fields = [
+            "title",
+            "kind",
+            "version",
+            "adopted_on",
+            "adopting_decision",
+            "parent",
+            "summary",
+            "visibility",
+        ]
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         if self.instance.pk:
-            self.fields["parent"].queryset = self.fields["parent"].queryset.exclude(pk=self.instance.pk)
+            self.fields["parent"].queryset = self.fields["parent"].queryset.exclude(
+                pk=self.instance.pk
+            )
 
 
 class StrategyRevisionForm(ReasonFormMixin, forms.ModelForm):
@@ -95,11 +106,26 @@ class FieldOfActionForm(TenantForm):
 class MeasureForm(TenantForm):
     class Meta:
         model = Measure
-        fields = ["code", "title", "description", "goals", "fields_of_action", "lead_department",
-                  "partners", "status", "progress", "start_date", "end_date", "baseline_cost",
-                  "assumptions", "visibility"]
-        widgets = {"fields_of_action": forms.CheckboxSelectMultiple,
-                   "partners": forms.CheckboxSelectMultiple}
+        fields = [
+            "code",
+            "title",
+            "description",
+            "goals",
+            "fields_of_action",
+            "lead_department",
+            "partners",
+            "status",
+            "progress",
+            "start_date",
+            "end_date",
+            "baseline_cost",
+            "assumptions",
+            "visibility",
+        ]
+        widgets = {
+            "fields_of_action": forms.CheckboxSelectMultiple,
+            "partners": forms.CheckboxSelectMultiple,
+        }
 
     def __init__(self, *args, allowed_units=None, **kwargs):
         super().__init__(*args, **kwargs)
@@ -143,10 +169,14 @@ class MilestoneForm(TenantForm):
             self.add_error(
                 "change_reason", _("Eine Änderung der Prognose braucht eine Begründung.")
             )
-        if self.instance.pk and "baseline_date" in self.changed_data and not (
-            data.get("change_reason") or ""
-        ).strip():
-            self.add_error("change_reason", _("Eine Änderung des Basisplans braucht eine Begründung."))
+        if (
+            self.instance.pk
+            and "baseline_date" in self.changed_data
+            and not (data.get("change_reason") or "").strip()
+        ):
+            self.add_error(
+                "change_reason", _("Eine Änderung des Basisplans braucht eine Begründung.")
+            )
         return data
 
     def save(self, commit=True, user=None):
@@ -156,7 +186,9 @@ class MilestoneForm(TenantForm):
         instance = super().save(commit=commit)
         if commit and moved_from and moved_from != instance.forecast_date:
             ForecastChange.objects.create(
-                milestone=instance, old_date=moved_from, new_date=instance.forecast_date,
+                milestone=instance,
+                old_date=moved_from,
+                new_date=instance.forecast_date,
                 reason=self.cleaned_data["change_reason"].strip(),
                 changed_by=user if user is not None and user.is_authenticated else None,
             )
@@ -166,8 +198,22 @@ class MilestoneForm(TenantForm):
 class LineForm(TenantForm):
     class Meta:
         model = Line
-        fields = ["kind", "group", "category", "budget_relevant", "year", "label", "amount",
-                  "hours", "career_level", "low", "high", "risk_surcharge", "note", "visibility"]
+        fields = [
+            "kind",
+            "group",
+            "category",
+            "budget_relevant",
+            "year",
+            "label",
+            "amount",
+            "hours",
+            "career_level",
+            "low",
+            "high",
+            "risk_surcharge",
+            "note",
+            "visibility",
+        ]
 
     def __init__(self, *args, measure, **kwargs):
         super().__init__(*args, **kwargs)
@@ -191,10 +237,14 @@ class LineForm(TenantForm):
         last = first + horizon - 1
         years = others + [year]
         if year < first or max(years) > last or min(years) < first:
-            self.add_error("year", _(
-                "Das Jahr %(year)s liegt außerhalb des Betrachtungszeitraums %(first)s–%(last)s "
-                "(%(horizon)s Jahre ab Beginn der Maßnahme)."
-            ) % {"year": year, "first": first, "last": last, "horizon": horizon})
+            self.add_error(
+                "year",
+                _(
+                    "Das Jahr %(year)s liegt außerhalb des Betrachtungszeitraums %(first)s–%(last)s "
+                    "(%(horizon)s Jahre ab Beginn der Maßnahme)."
+                )
+                % {"year": year, "first": first, "last": last, "horizon": horizon},
+            )
 
 
 class BaseCriterionFormSet(BaseInlineFormSet):
@@ -219,17 +269,33 @@ class BaseCriterionFormSet(BaseInlineFormSet):
 
 
 CriterionFormSet = inlineformset_factory(
-    Measure, Criterion, formset=BaseCriterionFormSet,
-    fields=["module", "label", "weight", "score", "rationale"], extra=2, can_delete=True,
+    Measure,
+    Criterion,
+    formset=BaseCriterionFormSet,
+    fields=["module", "label", "weight", "score", "rationale"],
+    extra=2,
+    can_delete=True,
 )
 
 
 class BenefitForm(TenantForm):
     class Meta:
         model = Benefit
-        fields = ["number", "category", "description", "owner", "kpi", "unit", "data_source",
-                  "baseline_value", "baseline_date", "target_value", "target_date", "milestone",
-                  "visibility"]
+        fields = [
+            "number",
+            "category",
+            "description",
+            "owner",
+            "kpi",
+            "unit",
+            "data_source",
+            "baseline_value",
+            "baseline_date",
+            "target_value",
+            "target_date",
+            "milestone",
+            "visibility",
+        ]
 
     def __init__(self, *args, measure, **kwargs):
         super().__init__(*args, **kwargs)

@@ -34,7 +34,11 @@ class Strategy(PublishableModel):
     adopted_on = models.DateField(_("beschlossen am"), null=True, blank=True)
     adopting_decision = models.CharField(_("Beschluss"), max_length=300, blank=True)
     parent = models.ForeignKey(
-        "self", null=True, blank=True, on_delete=models.PROTECT, related_name="children",
+        "self",
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="children",
         verbose_name=_("übergeordnete Strategie"),
     )
     summary = models.TextField(_("Zusammenfassung"), blank=True)
@@ -51,7 +55,9 @@ class Strategy(PublishableModel):
         ancestor = self.parent
         while ancestor is not None:
             if ancestor.pk == self.pk and self.pk is not None:
-                raise ValidationError({"parent": _("Eine Strategie kann nicht Teil ihrer selbst sein.")})
+                raise ValidationError(
+                    {"parent": _("Eine Strategie kann nicht Teil ihrer selbst sein.")}
+                )
             ancestor = ancestor.parent
 
 
@@ -79,7 +85,11 @@ class FieldOfAction(PublishableModel):
     """A field of action (Handlungsfeld) of a strategy."""
 
     strategy = models.ForeignKey(
-        Strategy, null=True, blank=True, on_delete=models.SET_NULL, related_name="fields",
+        Strategy,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="fields",
         verbose_name=_("Strategie"),
     )
     code = models.CharField(_("Nummer"), max_length=20, blank=True)
@@ -114,7 +124,11 @@ class Measure(PublishableModel):
         FieldOfAction, blank=True, related_name="measures", verbose_name=_("Handlungsfelder")
     )
     lead_department = models.ForeignKey(
-        OrgUnit, null=True, blank=True, on_delete=models.PROTECT, related_name="led_measures",
+        OrgUnit,
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="led_measures",
         verbose_name=_("federführende Organisationseinheit"),
     )
     partners = models.ManyToManyField(
@@ -124,19 +138,26 @@ class Measure(PublishableModel):
         _("Status"), max_length=12, choices=MeasureStatus.choices, default=MeasureStatus.PLANNED
     )
     progress = models.PositiveSmallIntegerField(
-        _("Fortschritt (%)"), null=True, blank=True,
+        _("Fortschritt (%)"),
+        null=True,
+        blank=True,
         validators=[MinValueValidator(0), MaxValueValidator(100)],
         help_text=_("Leer lassen: Standardwert des Status."),
     )
     start_date = models.DateField(_("Beginn"), null=True, blank=True)
     end_date = models.DateField(_("Ende (geplant)"), null=True, blank=True)
     baseline_cost = models.DecimalField(
-        _("Kosten laut Planungsstand (€)"), max_digits=14, decimal_places=2, null=True, blank=True,
+        _("Kosten laut Planungsstand (€)"),
+        max_digits=14,
+        decimal_places=2,
+        null=True,
+        blank=True,
         validators=[MinValueValidator(0)],
         help_text=_("Gesamtkosten bei Beschluss; Grundlage der Kostenabweichung."),
     )
     assumptions = models.TextField(
-        _("Annahmen und Quellen"), blank=True,
+        _("Annahmen und Quellen"),
+        blank=True,
         help_text=_("Woher stammen Zahlen, die nicht aus Beschlüssen oder Rechnungen kommen?"),
     )
 
@@ -226,10 +247,15 @@ class Milestone(PublishableModel):
     def change_forecast(self, new_date: dt.date, reason: str, user=None) -> "ForecastChange":
         """Move the forecast; a reason is mandatory and is kept with the change."""
         if not reason or not reason.strip():
-            raise ValidationError({"reason": _("Eine Änderung der Prognose braucht eine Begründung.")})
+            raise ValidationError(
+                {"reason": _("Eine Änderung der Prognose braucht eine Begründung.")}
+            )
         change = ForecastChange(
-            milestone=self, old_date=self.forecast_date, new_date=new_date,
-            reason=reason.strip(), changed_by=user if user and user.is_authenticated else None,
+            milestone=self,
+            old_date=self.forecast_date,
+            new_date=new_date,
+            reason=reason.strip(),
+            changed_by=user if user and user.is_authenticated else None,
         )
         self.forecast_date = new_date
         self._change_reason = reason.strip()
@@ -242,7 +268,9 @@ class ForecastChange(models.Model):
     """One move of a milestone's forecast, with its reason (the slip log)."""
 
     milestone = models.ForeignKey(
-        Milestone, on_delete=models.CASCADE, related_name="forecast_changes",
+        Milestone,
+        on_delete=models.CASCADE,
+        related_name="forecast_changes",
         verbose_name=_("Meilenstein"),
     )
     old_date = models.DateField(_("bisherige Prognose"))
@@ -250,7 +278,10 @@ class ForecastChange(models.Model):
     reason = models.TextField(_("Begründung"))
     changed_at = models.DateTimeField(_("geändert am"), auto_now_add=True)
     changed_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL,
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
         verbose_name=_("geändert von"),
     )
 
@@ -258,6 +289,9 @@ class ForecastChange(models.Model):
         verbose_name = _("Prognoseänderung")
         verbose_name_plural = _("Prognoseänderungen")
         ordering = ["changed_at", "pk"]
+
+    def __str__(self):
+        return f"{self.milestone}: {self.old_date} → {self.new_date}"
 
     @property
     def shift_days(self) -> int:
@@ -274,37 +308,61 @@ class Line(PublishableModel):
     group = models.CharField(_("Gruppe"), max_length=12, choices=LineGroup.choices)
     category = models.CharField(_("Kategorie"), max_length=12, choices=LineCategory.choices)
     budget_relevant = models.BooleanField(
-        _("haushaltswirksam"), default=True,
+        _("haushaltswirksam"),
+        default=True,
         help_text=_("h = zahlungswirksam im Haushalt; nh = z. B. frei werdende Arbeitszeit."),
     )
     year = models.PositiveSmallIntegerField(_("Jahr"))
     label = models.CharField(_("Bezeichnung"), max_length=200)
     amount = models.DecimalField(
-        _("Betrag (€)"), max_digits=14, decimal_places=2, null=True, blank=True,
+        _("Betrag (€)"),
+        max_digits=14,
+        decimal_places=2,
+        null=True,
+        blank=True,
         validators=[MinValueValidator(0)],
     )
     hours = models.DecimalField(
-        _("Stunden"), max_digits=12, decimal_places=1, null=True, blank=True,
+        _("Stunden"),
+        max_digits=12,
+        decimal_places=1,
+        null=True,
+        blank=True,
         validators=[MinValueValidator(0)],
     )
     career_level = models.CharField(
         _("Laufbahngruppe"), max_length=3, choices=CareerLevel.choices, blank=True
     )
     low = models.DecimalField(
-        _("Schätzung niedrig"), max_digits=14, decimal_places=2, null=True, blank=True,
-        validators=[MinValueValidator(0)], help_text=_("In derselben Einheit wie der Wert (€ oder h)."),
+        _("Schätzung niedrig"),
+        max_digits=14,
+        decimal_places=2,
+        null=True,
+        blank=True,
+        validators=[MinValueValidator(0)],
+        help_text=_("In derselben Einheit wie der Wert (€ oder h)."),
     )
     high = models.DecimalField(
-        _("Schätzung hoch"), max_digits=14, decimal_places=2, null=True, blank=True,
+        _("Schätzung hoch"),
+        max_digits=14,
+        decimal_places=2,
+        null=True,
+        blank=True,
         validators=[MinValueValidator(0)],
     )
     risk_surcharge = models.DecimalField(
-        _("Risikozuschlag (%)"), max_digits=6, decimal_places=2, default=Decimal("0"),
+        _("Risikozuschlag (%)"),
+        max_digits=6,
+        decimal_places=2,
+        default=Decimal("0"),
         validators=[MinValueValidator(0)],
     )
     note = models.TextField(_("Anmerkung/Quelle"), blank=True)
     derived_from = models.CharField(
-        _("abgeleitet aus"), max_length=100, blank=True, editable=False,
+        _("abgeleitet aus"),
+        max_length=100,
+        blank=True,
+        editable=False,
         help_text=_("Von einem anderen Modul berechnete Zeile (nicht von Hand zu ändern)."),
     )
     visibility_paths = ("visibility", "measure__visibility")
@@ -337,11 +395,15 @@ class Criterion(TimestampedModel):
     module = models.CharField(_("Modul"), max_length=1, choices=CriterionModule.choices)
     label = models.CharField(_("Kriterium"), max_length=200)
     weight = models.DecimalField(
-        _("Gewicht (%)"), max_digits=5, decimal_places=2,
+        _("Gewicht (%)"),
+        max_digits=5,
+        decimal_places=2,
         validators=[MinValueValidator(0), MaxValueValidator(100)],
     )
     score = models.PositiveSmallIntegerField(
-        _("Punkte (0–10)"), null=True, blank=True,
+        _("Punkte (0–10)"),
+        null=True,
+        blank=True,
         choices=[(v, str(v)) for v in range(0, 11, 2)],
     )
     rationale = models.CharField(_("Begründung"), max_length=300, blank=True)
@@ -373,7 +435,11 @@ class Benefit(PublishableModel):
     target_value = models.DecimalField(_("Zielwert"), max_digits=14, decimal_places=2)
     target_date = models.DateField(_("Ziel bis"))
     milestone = models.ForeignKey(
-        Milestone, null=True, blank=True, on_delete=models.SET_NULL, related_name="benefits",
+        Milestone,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="benefits",
         verbose_name=_("liefernder Meilenstein"),
     )
     visibility_paths = ("visibility", "measure__visibility")
@@ -394,7 +460,9 @@ class Benefit(PublishableModel):
                 {"target_value": _("Der Zielwert muss sich vom Ausgangswert unterscheiden.")}
             )
         if self.milestone_id and self.measure_id and self.milestone.measure_id != self.measure_id:
-            raise ValidationError({"milestone": _("Der Meilenstein gehört zu einer anderen Maßnahme.")})
+            raise ValidationError(
+                {"milestone": _("Der Meilenstein gehört zu einer anderen Maßnahme.")}
+            )
 
     @property
     def latest_measurement(self):

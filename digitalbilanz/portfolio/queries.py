@@ -11,8 +11,10 @@ from digitalbilanz.portfolio.models import Benefit, Line, Measure, Milestone
 
 
 def measures_for_levels(municipality, levels):
-    benefits = Benefit.objects.with_levels(levels).select_related("milestone").prefetch_related(
-        "measurements"
+    benefits = (
+        Benefit.objects.with_levels(levels)
+        .select_related("milestone")
+        .prefetch_related("measurements")
     )
     return (
         Measure.objects.for_municipality(municipality)

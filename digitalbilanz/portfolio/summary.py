@@ -54,7 +54,9 @@ class PortfolioSummary:
         return self.work_hours_peak / self.params.hours_per_fte if self.work_hours_peak else 0.0
 
 
-def summarise(measures, params: ParameterSet, today: dt.date | None = None, draws=None) -> PortfolioSummary:
+def summarise(
+    measures, params: ParameterSet, today: dt.date | None = None, draws=None
+) -> PortfolioSummary:
     """Totals over the given measures (already visibility-filtered, see ``queries``)."""
     today = today or dt.date.today()
     measures = list(measures)
@@ -67,7 +69,9 @@ def summarise(measures, params: ParameterSet, today: dt.date | None = None, draw
         if measure.lacks_benefit:
             summary.lacking_benefit.append(measure)
         summary.slipped.extend(
-            (measure, m) for m in measure.milestones.all() if m.actual_date is None and m.slip_days > 0
+            (measure, m)
+            for m in measure.milestones.all()
+            if m.actual_date is None and m.slip_days > 0
         )
     summary.work_hours_peak = max(hours_by_year.values(), default=0.0)
     counts = Counter(m.status for m in measures)

@@ -13,10 +13,16 @@ def test_editing_a_measure_records_user_old_new_and_reason(db):
     measure = Factory.measure(town, title="Alter Titel", code="M-1")
     client = Client()
     client.force_login(editor)
-    response = client.post(f"/app/{town.slug}/massnahmen/{measure.pk}/bearbeiten/", {
-        "code": "M-1", "title": "Neuer Titel", "status": "in_progress", "visibility": "public",
-        "change_reason": "Beschluss des Ausschusses",
-    })
+    response = client.post(
+        f"/app/{town.slug}/massnahmen/{measure.pk}/bearbeiten/",
+        {
+            "code": "M-1",
+            "title": "Neuer Titel",
+            "status": "in_progress",
+            "visibility": "public",
+            "change_reason": "Beschluss des Ausschusses",
+        },
+    )
     assert response.status_code == 302
     latest = measure.history.first()
     assert latest.history_user == editor

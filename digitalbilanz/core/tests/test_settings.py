@@ -13,8 +13,9 @@ from digitalbilanz.envconf import env_bool, parse_database_url
 def _import_settings(env):
     code = "import digitalbilanz.settings as s; print(s.DEBUG)"
     clean = {k: v for k, v in os.environ.items() if k not in ("SECRET_KEY", "DEBUG")}
-    return subprocess.run([sys.executable, "-c", code], env=clean | env, capture_output=True,
-                          text=True)
+    return subprocess.run(
+        [sys.executable, "-c", code], env=clean | env, capture_output=True, text=True
+    )
 
 
 def test_production_refuses_to_start_without_secret_key():
@@ -37,7 +38,11 @@ def test_env_bool_rejects_garbage(monkeypatch):
 def test_database_url_for_postgres_and_sqlite():
     pg = parse_database_url("postgres://user:pw@db.example:5433/digi")
     assert (pg["ENGINE"], pg["NAME"], pg["USER"], pg["PORT"]) == (
-        "django.db.backends.postgresql", "digi", "user", "5433")
+        "django.db.backends.postgresql",
+        "digi",
+        "user",
+        "5433",
+    )
     assert parse_database_url("sqlite:////tmp/x.db")["NAME"] == "/tmp/x.db"
     with pytest.raises(ImproperlyConfigured):
         parse_database_url("mysql://x/y")

@@ -35,7 +35,9 @@ def world(db):
         "admin": Factory.user(town, Role.ADMIN),
     }
     measures = {
-        level: Factory.measure(town, visibility=level, title=f"Marker-{level}", lead_department=fb04)
+        level: Factory.measure(
+            town, visibility=level, title=f"Marker-{level}", lead_department=fb04
+        )
         for level in ("public", "council", "internal")
     }
     return town, users, measures
@@ -100,10 +102,16 @@ def test_anonymous_user_is_sent_to_the_login(world):
     assert "/anmelden/" in response["Location"]
 
 
-@pytest.mark.parametrize("persona,may_edit", [
-    ("council", False), ("reader", False), ("editor_other_dept", False),
-    ("editor", True), ("admin", True),
-])
+@pytest.mark.parametrize(
+    "persona,may_edit",
+    [
+        ("council", False),
+        ("reader", False),
+        ("editor_other_dept", False),
+        ("editor", True),
+        ("admin", True),
+    ],
+)
 def test_only_entitled_editors_reach_the_edit_form(world, persona, may_edit):
     town, users, measures = world
     client = Client()

@@ -64,8 +64,10 @@ def test_mobile_work_share_is_867_of_1700(town):
 def test_dms_tender_slipped_from_early_2021_to_q3_2021(town):
     dms = Measure.objects.get(municipality=town, code="M-03")
     tender = dms.milestones.get(title__startswith="Europaweite Ausschreibung")
-    assert (tender.baseline_date, tender.forecast_date) == (dt.date(2021, 3, 31),
-                                                            dt.date(2021, 9, 30))
+    assert (tender.baseline_date, tender.forecast_date) == (
+        dt.date(2021, 3, 31),
+        dt.date(2021, 9, 30),
+    )
     assert tender.slip_days == 183
     change = tender.forecast_changes.get()
     assert "beschaffungsrechtlich" in change.reason
@@ -94,8 +96,11 @@ def test_demo_economics_add_up(town):
 
 
 def test_measure_without_benefit_statement_is_flagged(town):
-    flagged = {m.code for m in Measure.objects.filter(municipality=town).with_relations()
-               if m.lacks_benefit}
+    flagged = {
+        m.code
+        for m in Measure.objects.filter(municipality=town).with_relations()
+        if m.lacks_benefit
+    }
     assert flagged == {"M-07"}
 
 

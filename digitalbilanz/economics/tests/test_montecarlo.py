@@ -45,16 +45,15 @@ def loop_simulation(low, mode, high, discount, offset, draws, seed):
                     uniforms[t, s] = rng.random((hi - lo, draws)).tolist()
         for i in range(lo, hi):
             for d in range(draws):
-                running, best = 0.0, -math.inf
+                running = 0.0
                 for t in range(n_years):
                     flow = offset[i, t]
                     for s in range(n_slots):
                         u = uniforms[t, s][i - lo][d] if (t, s) in uniforms else 0.0
                         flow += textbook_triangular(u, low[i, t, s], mode[i, t, s], high[i, t, s])
                     running += flow * discount[i, t]
-                    best = max(best, running)
                 npv[i][d] = running
-                payback[i][d] = best >= 0
+                payback[i][d] = running >= 0  # stays >= 0 from some year to the end
     return npv, payback
 
 

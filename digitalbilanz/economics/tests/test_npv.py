@@ -117,8 +117,14 @@ def test_payback_year_is_none_when_balance_stays_negative():
     assert appraise(lines, Parameters(0.03, 2024, 3)).payback_year is None
 
 
-def test_payback_year_is_first_year_when_nothing_is_spent_up_front():
+def test_a_year_before_any_spending_is_not_payback():
+    # cumulative: 2024 0; 2025 −10; 2026 +90 -> payback 2026, not 2024
     lines = [Line(2025, "cost", True, 10), Line(2026, "benefit", True, 100)]
+    assert appraise(lines, Parameters(0.0, 2024, 3)).payback_year == 2026
+
+
+def test_payback_year_is_the_start_year_when_only_benefits_accrue():
+    lines = [Line(2024, "benefit", True, 100)]
     assert appraise(lines, Parameters(0.0, 2024, 3)).payback_year == 2024
 
 

@@ -102,8 +102,14 @@ def test_kn_r_never_exceeds_kn_when_surcharges_are_non_negative(case):
 def test_payback_year_matches_cumulative_balance(case):
     lines, params = case
     result = appraise(lines, params)
-    non_negative = [row.year for row in result.yearly if row.cumulative_discounted >= 0]
-    assert result.payback_year == (non_negative[0] if non_negative else None)
+    cumulative = [row.cumulative_discounted for row in result.yearly]
+    expected = None
+    for i, row in enumerate(result.yearly):
+        if all(value >= 0 for value in cumulative[i:]):
+            expected = row.year
+            break
+    assert result.payback_year == expected
+    assert (result.payback_year is not None) == (result.npv_kn >= 0)
 
 
 @settings(max_examples=50, deadline=None)

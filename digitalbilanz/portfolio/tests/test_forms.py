@@ -20,16 +20,25 @@ def setup(db):
 
 
 def _line_data(**overrides):
-    data = {"kind": "cost", "group": "development", "category": "external",
-            "budget_relevant": "on", "year": "2024", "label": "Beratung", "amount": "1000",
-            "risk_surcharge": "0", "visibility": "public"}
+    data = {
+        "kind": "cost",
+        "group": "development",
+        "category": "external",
+        "budget_relevant": "on",
+        "year": "2024",
+        "label": "Beratung",
+        "amount": "1000",
+        "risk_surcharge": "0",
+        "visibility": "public",
+    }
     data.update(overrides)
     return {k: v for k, v in data.items() if v is not None}
 
 
 def _post_line(client, town, measure, **overrides):
-    return client.post(f"/app/{town.slug}/massnahmen/{measure.pk}/zeilen/neu/",
-                       _line_data(**overrides))
+    return client.post(
+        f"/app/{town.slug}/massnahmen/{measure.pk}/zeilen/neu/", _line_data(**overrides)
+    )
 
 
 def test_a_valid_line_is_saved(setup):
@@ -73,8 +82,13 @@ def test_moving_a_forecast_without_reason_is_rejected_and_nothing_changes(setup)
     town, client, measure = setup
     milestone = Factory.milestone(measure, baseline=dt.date(2024, 6, 30))
     url = f"/app/{town.slug}/massnahmen/{measure.pk}/meilensteine/{milestone.pk}/"
-    data = {"title": "Zuschlag", "baseline_date": "2024-06-30", "forecast_date": "2024-09-30",
-            "order": "0", "visibility": "public"}
+    data = {
+        "title": "Zuschlag",
+        "baseline_date": "2024-06-30",
+        "forecast_date": "2024-09-30",
+        "order": "0",
+        "visibility": "public",
+    }
     response = client.post(url, data)
     assert response.status_code == 400
     assert "braucht eine Begründung" in response.content.decode()
@@ -87,24 +101,42 @@ def test_moving_a_forecast_with_reason_logs_the_slip(setup):
     town, client, measure = setup
     milestone = Factory.milestone(measure, baseline=dt.date(2024, 6, 30))
     url = f"/app/{town.slug}/massnahmen/{measure.pk}/meilensteine/{milestone.pk}/"
-    data = {"title": "Zuschlag", "baseline_date": "2024-06-30", "forecast_date": "2024-09-30",
-            "order": "0", "visibility": "public", "change_reason": "Rüge im Vergabeverfahren"}
+    data = {
+        "title": "Zuschlag",
+        "baseline_date": "2024-06-30",
+        "forecast_date": "2024-09-30",
+        "order": "0",
+        "visibility": "public",
+        "change_reason": "Rüge im Vergabeverfahren",
+    }
     assert client.post(url, data).status_code == 302
     milestone.refresh_from_db()
     assert milestone.slip_days == 92
     change = ForecastChange.objects.get()
     assert (change.old_date, change.new_date, change.reason) == (
-        dt.date(2024, 6, 30), dt.date(2024, 9, 30), "Rüge im Vergabeverfahren")
+        dt.date(2024, 6, 30),
+        dt.date(2024, 9, 30),
+        "Rüge im Vergabeverfahren",
+    )
     assert milestone.history.first().history_change_reason == "Rüge im Vergabeverfahren"
 
 
 def _criteria_data(weights, scores=None):
-    data = {"criteria-TOTAL_FORMS": str(len(weights)), "criteria-INITIAL_FORMS": "0",
-            "criteria-MIN_NUM_FORMS": "0", "criteria-MAX_NUM_FORMS": "1000"}
+    data = {
+        "criteria-TOTAL_FORMS": str(len(weights)),
+        "criteria-INITIAL_FORMS": "0",
+        "criteria-MIN_NUM_FORMS": "0",
+        "criteria-MAX_NUM_FORMS": "1000",
+    }
     for i, weight in enumerate(weights):
-        data.update({f"criteria-{i}-module": "Q", f"criteria-{i}-label": f"K{i}",
-                     f"criteria-{i}-weight": str(weight),
-                     f"criteria-{i}-score": str((scores or [6] * len(weights))[i])})
+        data.update(
+            {
+                f"criteria-{i}-module": "Q",
+                f"criteria-{i}-label": f"K{i}",
+                f"criteria-{i}-weight": str(weight),
+                f"criteria-{i}-score": str((scores or [6] * len(weights))[i]),
+            }
+        )
     return data
 
 
@@ -147,8 +179,10 @@ def test_discount_rate_at_minus_100_percent_is_rejected(setup):
     admin = Factory.user(town, Role.ADMIN)
     client.force_login(admin)
     parameter = Parameter.objects.get(municipality=town, key="discount_rate")
-    response = client.post(f"/app/{town.slug}/parameter/{parameter.pk}/", {
-        "value": "-100", "source": "Test", "as_of": "2024-01-01"})
+    response = client.post(
+        f"/app/{town.slug}/parameter/{parameter.pk}/",
+        {"value": "-100", "source": "Test", "as_of": "2024-01-01"},
+    )
     assert response.status_code == 400
     assert "größer als −100 %" in response.content.decode()
     parameter.refresh_from_db()

@@ -22,8 +22,9 @@ def test_a_measure_on_plan_is_green(measure):
 
 
 def test_slip_over_30_days_is_amber_and_over_90_red(measure):
-    milestone = Factory.milestone(measure, baseline=dt.date(2024, 6, 30),
-                                  forecast=dt.date(2024, 8, 15))
+    milestone = Factory.milestone(
+        measure, baseline=dt.date(2024, 6, 30), forecast=dt.date(2024, 8, 15)
+    )
     assert measure.rag(today=TODAY) == "amber"
     milestone.forecast_date = dt.date(2024, 10, 15)
     milestone.save()
@@ -59,16 +60,27 @@ def test_a_qualitative_score_counts_as_benefit_statement(measure):
 
 def _benefit(measure, milestone=None):
     return Benefit.objects.create(
-        municipality=measure.municipality, measure=measure, number=1, category="non_cash",
-        description="Weniger Ablage", owner="FB 11", kpi="Vorgänge", data_source="DMS",
-        baseline_value=0, baseline_date=dt.date(2024, 1, 1), target_value=100,
-        target_date=dt.date(2024, 12, 31), milestone=milestone, visibility="public",
+        municipality=measure.municipality,
+        measure=measure,
+        number=1,
+        category="non_cash",
+        description="Weniger Ablage",
+        owner="FB 11",
+        kpi="Vorgänge",
+        data_source="DMS",
+        baseline_value=0,
+        baseline_date=dt.date(2024, 1, 1),
+        target_value=100,
+        target_date=dt.date(2024, 12, 31),
+        milestone=milestone,
+        visibility="public",
     )
 
 
 def test_a_benefit_whose_milestone_slips_is_flagged_and_at_risk(measure):
-    milestone = Factory.milestone(measure, baseline=dt.date(2024, 6, 30),
-                                  forecast=dt.date(2024, 9, 30))
+    milestone = Factory.milestone(
+        measure, baseline=dt.date(2024, 6, 30), forecast=dt.date(2024, 9, 30)
+    )
     benefit = _benefit(measure, milestone)
     assert benefit.milestone_slipped
     assert benefit.status(TODAY) == "at_risk"

@@ -20,8 +20,12 @@ from digitalbilanz.portfolio.views.common import editable_measure_or_404, tenant
 
 
 def _form_page(request, form, title, back_url, extra=None):
-    context = {"municipality": request.municipality, "form": form, "title": title,
-               "back_url": back_url}
+    context = {
+        "municipality": request.municipality,
+        "form": form,
+        "title": title,
+        "back_url": back_url,
+    }
     context.update(extra or {})
     return render(request, "portfolio/form.html", context, status=400 if form.errors else 200)
 
@@ -42,8 +46,9 @@ def measure_edit(request, municipality, pk=None):
     membership = Membership.of(request.user, municipality)
     allowed = list(membership.org_units.all()) if membership else []
     instance = editable_measure_or_404(request, municipality, pk) if pk else None
-    form = forms.MeasureForm(request.POST or None, instance=instance, municipality=municipality,
-                             allowed_units=allowed)
+    form = forms.MeasureForm(
+        request.POST or None, instance=instance, municipality=municipality, allowed_units=allowed
+    )
     if request.method == "POST" and form.is_valid():
         measure = form.save()
         return _saved(request, measure, measure_url(municipality, measure.pk))
@@ -59,13 +64,15 @@ def measure_url(municipality, pk):
 def _child_edit(request, municipality, measure_pk, model, form_class, pk, title):
     measure = editable_measure_or_404(request, municipality, measure_pk)
     instance = get_object_or_404(model, measure=measure, pk=pk) if pk else None
-    form = form_class(request.POST or None, instance=instance, municipality=municipality,
-                      measure=measure)
+    form = form_class(
+        request.POST or None, instance=instance, municipality=municipality, measure=measure
+    )
     if request.method == "POST" and form.is_valid():
         saved = form.save(user=request.user) if form_class is forms.MilestoneForm else form.save()
         return _saved(request, saved, measure_url(municipality, measure.pk))
-    return _form_page(request, form, title, measure_url(municipality, measure.pk),
-                      {"measure": measure})
+    return _form_page(
+        request, form, title, measure_url(municipality, measure.pk), {"measure": measure}
+    )
 
 
 @tenant_view
@@ -106,8 +113,12 @@ def measurement_add(request, municipality, measure_pk, benefit_pk):
     if request.method == "POST" and form.is_valid():
         form.save()
         return _saved(request, benefit, measure_url(municipality, measure.pk))
-    return _form_page(request, form, _("Messwert erfassen: %(b)s") % {"b": benefit},
-                      measure_url(municipality, measure.pk))
+    return _form_page(
+        request,
+        form,
+        _("Messwert erfassen: %(b)s") % {"b": benefit},
+        measure_url(municipality, measure.pk),
+    )
 
 
 @tenant_view
@@ -117,10 +128,17 @@ def criteria_edit(request, municipality, measure_pk):
     if request.method == "POST" and formset.is_valid():
         formset.save()
         return _saved(request, measure, measure_url(municipality, measure.pk))
-    return render(request, "portfolio/criteria_form.html", {
-        "municipality": municipality, "measure": measure, "formset": formset,
-        "back_url": measure_url(municipality, measure.pk),
-    }, status=400 if request.method == "POST" else 200)
+    return render(
+        request,
+        "portfolio/criteria_form.html",
+        {
+            "municipality": municipality,
+            "measure": measure,
+            "formset": formset,
+            "back_url": measure_url(municipality, measure.pk),
+        },
+        status=400 if request.method == "POST" else 200,
+    )
 
 
 @tenant_view
@@ -131,8 +149,12 @@ def strategy_edit(request, municipality, pk=None):
     if request.method == "POST" and form.is_valid():
         strategy = form.save()
         return _saved(request, strategy, f"/app/{municipality.slug}/strategien/{strategy.pk}/")
-    return _form_page(request, form, _("Strategie bearbeiten") if pk else _("Neue Strategie"),
-                      f"/app/{municipality.slug}/strategien/")
+    return _form_page(
+        request,
+        form,
+        _("Strategie bearbeiten") if pk else _("Neue Strategie"),
+        f"/app/{municipality.slug}/strategien/",
+    )
 
 
 @tenant_view
@@ -152,13 +174,15 @@ def revision_add(request, municipality, pk):
 def field_edit(request, municipality, pk=None):
     _require(can_edit(request.user, municipality))
     instance = get_object_or_404(FieldOfAction, municipality=municipality, pk=pk) if pk else None
-    form = forms.FieldOfActionForm(request.POST or None, instance=instance,
-                                   municipality=municipality)
+    form = forms.FieldOfActionForm(
+        request.POST or None, instance=instance, municipality=municipality
+    )
     url = f"/app/{municipality.slug}/strategien/"
     if request.method == "POST" and form.is_valid():
         return _saved(request, form.save(), url)
-    return _form_page(request, form, _("Handlungsfeld bearbeiten") if pk else _("Neues Handlungsfeld"),
-                      url)
+    return _form_page(
+        request, form, _("Handlungsfeld bearbeiten") if pk else _("Neues Handlungsfeld"), url
+    )
 
 
 @tenant_view

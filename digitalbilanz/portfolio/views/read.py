@@ -37,11 +37,16 @@ def dashboard(request, municipality):
     summary = summarise(visible_measures(request.user, municipality), params)
     budget = (
         BudgetFigure.objects.visible_to(request.user, municipality)
-        .select_related("product_group").order_by("-year")
+        .select_related("product_group")
+        .order_by("-year")
     )
     context = {
-        "municipality": municipality, "summary": summary, "budget": budget,
-        "yearly_chart": charts.balance_chart(summary.yearly, title="Jährlicher Saldo des Portfolios"),
+        "municipality": municipality,
+        "summary": summary,
+        "budget": budget,
+        "yearly_chart": charts.balance_chart(
+            summary.yearly, title="Jährlicher Saldo des Portfolios"
+        ),
         "can_edit": can_edit_any(request.user, municipality),
     }
     return render(request, "portfolio/dashboard.html", context)
@@ -52,8 +57,9 @@ def _filtered(request, municipality):
     params = request.GET
     if params.get("q"):
         term = params["q"].strip()
-        measures = measures.filter(Q(title__icontains=term) | Q(description__icontains=term)
-                                   | Q(code__icontains=term))
+        measures = measures.filter(
+            Q(title__icontains=term) | Q(description__icontains=term) | Q(code__icontains=term)
+        )
     if params.get("status") in MeasureStatus.values:
         measures = measures.filter(status=params["status"])
     if params.get("handlungsfeld", "").isdigit():
@@ -75,11 +81,15 @@ def measure_list(request, municipality):
         rows = [row for row in rows if row.measure.lacks_benefit]
     page = Paginator(rows, 50).get_page(request.GET.get("seite"))
     context = {
-        "municipality": municipality, "page": page, "rows": page.object_list,
-        "statuses": MeasureStatus.choices, "rags": Rag.choices,
+        "municipality": municipality,
+        "page": page,
+        "rows": page.object_list,
+        "statuses": MeasureStatus.choices,
+        "rags": Rag.choices,
         "fields": FieldOfAction.objects.visible_to(request.user, municipality),
         "units": OrgUnit.objects.filter(municipality=municipality),
-        "filters": request.GET, "can_edit": can_edit_any(request.user, municipality),
+        "filters": request.GET,
+        "can_edit": can_edit_any(request.user, municipality),
         "querystring": _querystring(request),
     }
     return render(request, "portfolio/measure_list.html", context)
@@ -96,15 +106,22 @@ def measure_detail(request, municipality, pk):
     measure = visible_measure_or_404(request, municipality, pk)
     params = ParameterSet.for_municipality(municipality)
     figures = figures_for(measure, params)
-    yearly = {row.year: row.balance for row in figures.appraisal.yearly} if figures.appraisal else {}
+    yearly = (
+        {row.year: row.balance for row in figures.appraisal.yearly} if figures.appraisal else {}
+    )
     context = {
-        "municipality": municipality, "measure": measure, "figures": figures,
-        "rag": measure.rag(figures.total_cost), "today": dt.date.today(),
+        "municipality": municipality,
+        "measure": measure,
+        "figures": figures,
+        "rag": measure.rag(figures.total_cost),
+        "today": dt.date.today(),
         "chart": charts.balance_chart(yearly, title=f"Jährlicher Saldo: {measure.title}"),
         "timeline": charts.milestone_timeline(measure.milestones.all()),
         "can_edit": can_edit(request.user, municipality, measure.lead_department),
         "criteria": _criteria(measure),
-        "lines": sorted(measure.lines.all(), key=lambda line: (line.year, line.kind != "cost", line.pk)),
+        "lines": sorted(
+            measure.lines.all(), key=lambda line: (line.year, line.kind != "cost", line.pk)
+        ),
     }
     return render(request, "portfolio/measure_detail.html", context)
 
@@ -119,10 +136,14 @@ def _criteria(measure):
             result[module] = {"items": items, "score": None, "error": ""}
             continue
         try:
-            score = eco.score([
-                eco.Criterion(key=str(c.pk), label=c.label, weight=float(c.weight) / 100, score=c.score)
-                for c in items
-            ])
+            score = eco.score(
+                [
+                    eco.Criterion(
+                        key=str(c.pk), label=c.label, weight=float(c.weight) / 100, score=c.score
+                    )
+                    for c in items
+                ]
+            )
             result[module] = {"items": items, "score": score, "error": ""}
         except eco.EconomicsError as exc:
             result[module] = {"items": items, "score": None, "error": str(exc)}
@@ -134,22 +155,35 @@ def measure_history(request, municipality, pk):
     measure = visible_measure_or_404(request, municipality, pk)
     records = list(measure.history.select_related("history_user").all()[:200])
     entries = [{"record": r, "changes": describe_changes(r)} for r in records]
-    return render(request, "portfolio/history.html", {
-        "municipality": municipality, "measure": measure, "entries": entries,
-    })
+    return render(
+        request,
+        "portfolio/history.html",
+        {
+            "municipality": municipality,
+            "measure": measure,
+            "entries": entries,
+        },
+    )
 
 
 @tenant_view
 def strategy_list(request, municipality):
     strategies = (
         Strategy.objects.visible_to(request.user, municipality)
-        .select_related("parent").prefetch_related("revisions")
+        .select_related("parent")
+        .prefetch_related("revisions")
     )
     fields = FieldOfAction.objects.visible_to(request.user, municipality).select_related("strategy")
-    return render(request, "portfolio/strategy_list.html", {
-        "municipality": municipality, "strategies": strategies, "fields": fields,
-        "can_edit": can_edit(request.user, municipality),
-    })
+    return render(
+        request,
+        "portfolio/strategy_list.html",
+        {
+            "municipality": municipality,
+            "strategies": strategies,
+            "fields": fields,
+            "can_edit": can_edit(request.user, municipality),
+        },
+    )
 
 
 @tenant_view
@@ -158,16 +192,26 @@ def strategy_detail(request, municipality, pk):
         Strategy.objects.visible_to(request.user, municipality).prefetch_related("revisions"), pk=pk
     )
     fields = FieldOfAction.objects.visible_to(request.user, municipality).filter(strategy=strategy)
-    return render(request, "portfolio/strategy_detail.html", {
-        "municipality": municipality, "strategy": strategy, "fields": fields,
-        "can_edit": can_edit(request.user, municipality),
-    })
+    return render(
+        request,
+        "portfolio/strategy_detail.html",
+        {
+            "municipality": municipality,
+            "strategy": strategy,
+            "fields": fields,
+            "can_edit": can_edit(request.user, municipality),
+        },
+    )
 
 
 @tenant_view
 def parameter_list(request, municipality):
-    return render(request, "portfolio/parameters.html", {
-        "municipality": municipality,
-        "parameters": Parameter.objects.filter(municipality=municipality),
-        "can_admin": can_admin(request.user, municipality),
-    })
+    return render(
+        request,
+        "portfolio/parameters.html",
+        {
+            "municipality": municipality,
+            "parameters": Parameter.objects.filter(municipality=municipality),
+            "can_admin": can_admin(request.user, municipality),
+        },
+    )

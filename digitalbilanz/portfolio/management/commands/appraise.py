@@ -42,19 +42,36 @@ class Command(BaseCommand):
             raise CommandError("Die Maßnahme hat keine Kosten- oder Nutzenzeilen.")
         a = figures.appraisal
         if as_json:
-            self.stdout.write(json.dumps(a.explanation.as_dict() | {
-                "npv_kn": a.npv_kn, "npv_kn_h": a.npv_kn_h, "npv_kn_nh": a.npv_kn_nh,
-                "npv_kn_r": a.npv_kn_r, "payback_year": a.payback_year,
-            }, ensure_ascii=False, indent=2))
+            self.stdout.write(
+                json.dumps(
+                    a.explanation.as_dict()
+                    | {
+                        "npv_kn": a.npv_kn,
+                        "npv_kn_h": a.npv_kn_h,
+                        "npv_kn_nh": a.npv_kn_nh,
+                        "npv_kn_r": a.npv_kn_r,
+                        "payback_year": a.payback_year,
+                    },
+                    ensure_ascii=False,
+                    indent=2,
+                )
+            )
             return
         self.stdout.write(f"{found}")
-        for label, value in (("KN", a.npv_kn), ("KN/h", a.npv_kn_h), ("KN/nh", a.npv_kn_nh),
-                             ("KN/R", a.npv_kn_r)):
+        for label, value in (
+            ("KN", a.npv_kn),
+            ("KN/h", a.npv_kn_h),
+            ("KN/nh", a.npv_kn_nh),
+            ("KN/R", a.npv_kn_r),
+        ):
             self.stdout.write(f"  Kapitalwert {label:<6} {de_number(value, 2):>18} €")
-        self.stdout.write(f"  Amortisation       {a.payback_year or 'nicht im Betrachtungszeitraum'}")
+        self.stdout.write(
+            f"  Amortisation       {a.payback_year or 'nicht im Betrachtungszeitraum'}"
+        )
         self.stdout.write(f"  Methode: {a.explanation.method}; {a.explanation.formula}")
         for p in a.explanation.parameters:
-            self.stdout.write(f"  Parameter {p['name']}: {p['value']} ({p['source']}, {p['as_of']})")
+            source = f" – {p['source']}, Stand {p['as_of']}" if p["source"] else ""
+            self.stdout.write(f"  Parameter {p['label']}: {p['display']}{source}")
         for step in a.explanation.steps:
             self.stdout.write(f"  – {step}")
 
@@ -69,7 +86,9 @@ class Command(BaseCommand):
             a = row.figures.appraisal
             npv = de_number(a.npv_kn, 0) if a else "–"
             self.stdout.write(f"{row.measure.code:<6} {row.measure.title[:60]:<60} KN {npv:>14} €")
-        self.stdout.write(f"Portfolio KN {de_number(summary.npv_kn, 0)} € "
-                          f"(KN/h {de_number(summary.npv_kn_h, 0)} €, "
-                          f"KN/nh {de_number(summary.npv_kn_nh, 0)} €, "
-                          f"KN/R {de_number(summary.npv_kn_r, 0)} €)")
+        self.stdout.write(
+            f"Portfolio KN {de_number(summary.npv_kn, 0)} € "
+            f"(KN/h {de_number(summary.npv_kn_h, 0)} €, "
+            f"KN/nh {de_number(summary.npv_kn_nh, 0)} €, "
+            f"KN/R {de_number(summary.npv_kn_r, 0)} €)"
+        )

@@ -16,6 +16,6 @@ class Command(BaseCommand):
             self.stdout.write(self.style.SUCCESS(f"Demo „{municipality}“ geladen."))
         else:
             self.stdout.write(f"Demo „{municipality}“ ist bereits vorhanden – nichts geändert.")
-        self.stdout.write("Demo-Anmeldungen (Passwort für alle: %s):" % DEMO_PASSWORD)
+        self.stdout.write(f"Demo-Anmeldungen (Passwort für alle: {DEMO_PASSWORD}):")
         for username, _role, _units, description in DEMO_USERS:
             self.stdout.write(f"  {username:<10} {description}")

@@ -35,6 +35,9 @@ INSTALLED_APPS = [
     "digitalbilanz.core",
     "digitalbilanz.portfolio",
     "digitalbilanz.finance",
+    "digitalbilanz.reports",
+    "digitalbilanz.api",
+    "digitalbilanz.portal",
 ]
 
 MIDDLEWARE = [

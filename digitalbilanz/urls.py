@@ -8,6 +8,10 @@ urlpatterns = [
     path("", home, name="home"),
     path("anmelden/", auth_views.LoginView.as_view(), name="login"),
     path("abmelden/", auth_views.LogoutView.as_view(), name="logout"),
-    path("app/<slug:slug>/", include("digitalbilanz.portfolio.urls")),
     path("admin/", admin.site.urls),
+    path("api/v1/", include("digitalbilanz.api.urls")),
+    path("app/<slug:slug>/berichte/", include("digitalbilanz.reports.urls")),
+    path("app/<slug:slug>/", include("digitalbilanz.portfolio.urls")),
+    # The public portal owns /<municipality>/...; keep it last.
+    path("", include("digitalbilanz.portal.urls")),
 ]

@@ -40,3 +40,26 @@ def test_deleting_a_line_keeps_a_history_row(db):
 
     rows = Line.history.filter(id=pk)
     assert [r.history_type for r in rows] == ["-", "+"]
+
+
+def test_measure_history_shows_line_changes_but_hides_non_public_past_values(db):
+    town = Factory.municipality()
+    measure = Factory.measure(town, visibility="council")
+    line = Factory.line(measure, amount="1111", visibility="internal", label="Vertraulich")
+    line.amount = 2222
+    line.visibility = "council"
+    line._change_reason = "freigegeben"
+    line.save()
+    line.amount = 3333
+    line.save()
+    url = f"/app/{town.slug}/massnahmen/{measure.pk}/historie/"
+
+    council = Client()
+    council.force_login(Factory.user(town, Role.COUNCIL))
+    body = council.get(url).content.decode()
+    assert "3333" in body and "2222" in body
+    assert "1111" not in body
+
+    staff = Client()
+    staff.force_login(Factory.user(town, Role.READER))
+    assert "1111" in staff.get(url).content.decode()

@@ -2,18 +2,21 @@
 
 import datetime as dt
 
+from django.conf import settings
+
 from django.core.paginator import Paginator
 from django.db.models import Q
 from django.shortcuts import get_object_or_404, render
 
-from digitalbilanz.core.history import describe_changes
+from digitalbilanz.core.history import history_entries
+from digitalbilanz.core.visibility import levels_for
 from digitalbilanz.core.models import Membership, OrgUnit, Parameter
 from digitalbilanz.core.permissions import can_admin, can_edit, can_edit_any
 from digitalbilanz.finance.models import BudgetFigure
 from digitalbilanz.portfolio import charts
 from digitalbilanz.portfolio.appraisal import ParameterSet, figures_for
 from digitalbilanz.portfolio.choices import MeasureStatus, Rag
-from digitalbilanz.portfolio.models import FieldOfAction, Strategy
+from digitalbilanz.portfolio.models import Benefit, Criterion, FieldOfAction, Line, Milestone, Strategy
 from digitalbilanz.portfolio.queries import visible_measures
 from digitalbilanz.portfolio.summary import summarise
 from digitalbilanz.portfolio.views.common import tenant_view, visible_measure_or_404
@@ -44,9 +47,7 @@ def dashboard(request, municipality):
         "municipality": municipality,
         "summary": summary,
         "budget": budget,
-        "yearly_chart": charts.balance_chart(
-            summary.yearly, title="Jährlicher Saldo des Portfolios"
-        ),
+        "yearly_chart": charts.balance_chart(summary.yearly, title="Jährlicher Saldo des Portfolios"),
         "can_edit": can_edit_any(request.user, municipality),
     }
     return render(request, "portfolio/dashboard.html", context)
@@ -106,9 +107,7 @@ def measure_detail(request, municipality, pk):
     measure = visible_measure_or_404(request, municipality, pk)
     params = ParameterSet.for_municipality(municipality)
     figures = figures_for(measure, params)
-    yearly = (
-        {row.year: row.balance for row in figures.appraisal.yearly} if figures.appraisal else {}
-    )
+    yearly = {row.year: row.balance for row in figures.appraisal.yearly} if figures.appraisal else {}
     context = {
         "municipality": municipality,
         "measure": measure,
@@ -119,11 +118,29 @@ def measure_detail(request, municipality, pk):
         "timeline": charts.milestone_timeline(measure.milestones.all()),
         "can_edit": can_edit(request.user, municipality, measure.lead_department),
         "criteria": _criteria(measure),
-        "lines": sorted(
-            measure.lines.all(), key=lambda line: (line.year, line.kind != "cost", line.pk)
-        ),
+        "simulation": _simulation(measure, params),
+        "lines": sorted(measure.lines.all(), key=lambda line: (line.year, line.kind != "cost", line.pk)),
     }
     return render(request, "portfolio/measure_detail.html", context)
+
+
+def _simulation(measure, params):
+    """Monte Carlo range of this measure's NPV (None without lines or on invalid input)."""
+    from digitalbilanz import economics as eco
+    from digitalbilanz.portfolio.appraisal import eco_inputs
+
+    lines, parameters = eco_inputs([measure], params, {measure.pk: list(measure.lines.all())})
+    if not lines:
+        return None
+    result = eco.monte_carlo(lines, parameters, draws=settings.DIGITALBILANZ_MC_DRAWS, seed=20231231)
+    simulation = result.per_measure[measure.code]
+    return {
+        "p5": simulation.npv_percentiles[5],
+        "p50": simulation.npv_percentiles[50],
+        "p95": simulation.npv_percentiles[95],
+        "draws": result.draws,
+        "payback_pct": simulation.payback_probability * 100,
+    }
 
 
 def _criteria(measure):
@@ -138,9 +155,7 @@ def _criteria(measure):
         try:
             score = eco.score(
                 [
-                    eco.Criterion(
-                        key=str(c.pk), label=c.label, weight=float(c.weight) / 100, score=c.score
-                    )
+                    eco.Criterion(key=str(c.pk), label=c.label, weight=float(c.weight) / 100, score=c.score)
                     for c in items
                 ]
             )
@@ -153,8 +168,11 @@ def _criteria(measure):
 @tenant_view
 def measure_history(request, municipality, pk):
     measure = visible_measure_or_404(request, municipality, pk)
-    records = list(measure.history.select_related("history_user").all()[:200])
-    entries = [{"record": r, "changes": describe_changes(r)} for r in records]
+    levels = levels_for(request.user, municipality)
+    records = list(measure.history.select_related("history_user")[:200])
+    for model in (Line, Milestone, Benefit, Criterion):
+        records += list(model.history.filter(measure_id=measure.pk).select_related("history_user")[:500])
+    entries = history_entries(records, levels)
     return render(
         request,
         "portfolio/history.html",

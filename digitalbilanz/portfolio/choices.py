@@ -82,3 +82,4 @@ class BenefitStatus(models.TextChoices):
     AT_RISK = "at_risk", _("gefährdet")
     MISSED = "missed", _("verfehlt")
     REALISED = "realised", _("erreicht")
+    NOT_MEASURED = "not_measured", _("Ziel überfällig, kein Messwert")

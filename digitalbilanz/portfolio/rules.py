@@ -93,7 +93,8 @@ def benefit_status(benefit, today: dt.date) -> str:
     if reached >= 1:
         return BenefitStatus.REALISED
     if today > benefit.target_date:
-        return BenefitStatus.MISSED
+        # Without any measurement nobody knows whether it was missed: say so.
+        return BenefitStatus.MISSED if latest else BenefitStatus.NOT_MEASURED
     if benefit.milestone_slipped:
         return BenefitStatus.AT_RISK
     total_days = (benefit.target_date - benefit.baseline_date).days or 1

@@ -13,7 +13,7 @@ from digitalbilanz.portfolio.appraisal import (
     eco_inputs,
     figures_for,
 )
-from digitalbilanz.portfolio.choices import MeasureStatus, Rag
+from digitalbilanz.portfolio.choices import BenefitStatus, MeasureStatus, Rag
 
 
 @dataclass
@@ -40,6 +40,8 @@ class PortfolioSummary:
     by_rag: dict = field(default_factory=dict)
     slipped: list = field(default_factory=list)
     lacking_benefit: list = field(default_factory=list)
+    benefits: list = field(default_factory=list)
+    benefits_by_status: dict = field(default_factory=dict)
     monte_carlo: object = None
     yearly: dict = field(default_factory=dict)
 
@@ -68,6 +70,7 @@ def summarise(
         _accumulate(summary, figures, hours_by_year)
         if measure.lacks_benefit:
             summary.lacking_benefit.append(measure)
+        summary.benefits.extend((measure, b, b.status(today)) for b in measure.benefits.all())
         summary.slipped.extend(
             (measure, m)
             for m in measure.milestones.all()
@@ -79,6 +82,8 @@ def summarise(
     rags = Counter(row.rag for row in summary.rows)
     summary.by_rag = {r.value: rags.get(r.value, 0) for r in Rag}
     summary.slipped.sort(key=lambda pair: -pair[1].slip_days)
+    statuses = Counter(status for _, _, status in summary.benefits)
+    summary.benefits_by_status = {s.value: statuses.get(s.value, 0) for s in BenefitStatus}
     summary.monte_carlo = _monte_carlo(measures, params, draws)
     return summary
 

@@ -96,4 +96,10 @@ def test_benefit_status_follows_the_measurements(measure):
 
 
 def test_a_benefit_past_its_target_date_unreached_is_missed(measure):
-    assert _benefit(measure).status(dt.date(2025, 1, 15)) == "missed"
+    benefit = _benefit(measure)
+    BenefitMeasurement.objects.create(benefit=benefit, measured_on=dt.date(2024, 12, 1), value=40)
+    assert benefit.status(dt.date(2025, 1, 15)) == "missed"
+
+
+def test_a_benefit_past_its_target_date_without_measurement_says_so(measure):
+    assert _benefit(measure).status(dt.date(2025, 1, 15)) == "not_measured"

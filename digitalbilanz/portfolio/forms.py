@@ -219,6 +219,13 @@ class LineForm(TenantForm):
         super().__init__(*args, **kwargs)
         self.measure = measure
         self.instance.measure = measure
+        self.fields["amount"].help_text = _("Entweder Betrag in € oder Stunden angeben.")
+        self.fields["hours"].help_text = _(
+            "Stunden werden mit dem Lohnsatz der Laufbahngruppe zuzüglich Gemeinkosten bewertet."
+        )
+        self.fields["note"].widget.attrs["rows"] = 3
+        if not self.instance.pk and measure.start_date:
+            self.initial.setdefault("year", measure.start_date.year)
 
     def clean(self):
         data = super().clean()

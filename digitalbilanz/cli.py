@@ -4,6 +4,8 @@ digitalbilanz setup            migrate the database and collect static files
 digitalbilanz demo [--reset]   load the Leverkusen demo (idempotent)
 digitalbilanz serve [ADDR]     serve the application (default 127.0.0.1:8000)
 digitalbilanz appraise --municipality leverkusen [--measure M-03] [--json]
+digitalbilanz report --municipality leverkusen --period 2023-H2 --audience public
+                     --format pdf|html|xlsx -o FILE [--aktuell]
 digitalbilanz manage ARGS...   any Django management command
 """
 
@@ -43,6 +45,9 @@ def main(argv: list[str] | None = None) -> int:
         return 0
     if command == "appraise":
         execute_from_command_line(["digitalbilanz", "appraise", *rest])
+        return 0
+    if command == "report":
+        execute_from_command_line(["digitalbilanz", "report", *rest])
         return 0
     print(f"Unbekannter Befehl: {command}\n{USAGE}", file=sys.stderr)
     return 2

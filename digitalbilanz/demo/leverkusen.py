@@ -16,6 +16,7 @@ from django.db import transaction
 from digitalbilanz.core.choices import OrgUnitKind, Visibility
 from digitalbilanz.core.defaults import ensure_default_parameters
 from digitalbilanz.core.models import Municipality, OrgUnit
+from digitalbilanz.demo import editions
 from digitalbilanz.demo import leverkusen_measures as lm
 from digitalbilanz.demo.users import ensure_demo_users
 from digitalbilanz.finance.models import BudgetFigure, ProductGroup
@@ -87,14 +88,19 @@ def load(reset: bool = False) -> tuple[Municipality, bool]:
         ensure_demo_users(municipality, units)
         strategy = _strategies(municipality)
         fields = _fields(municipality, strategy)
-        lm.create_measures(municipality, units, fields)
+        deferred = []
+        lm.create_measures(municipality, units, fields, deferred)
         _budget(municipality)
+        editions.publish_period(municipality, editions.FIRST)
+        lm.apply_moves(deferred)  # the DMS tender slip becomes known after edition 1
+        editions.publish_period(municipality, editions.SECOND)
     return municipality, True
 
 
 def _delete(municipality):
     from digitalbilanz.portfolio.models import Measure
 
+    editions.delete_editions(municipality)
     Measure.objects.filter(municipality=municipality).delete()
     for model in (FieldOfAction, BudgetFigure, ProductGroup):
         model.objects.filter(municipality=municipality).delete()

@@ -27,8 +27,9 @@ Q_CRITERIA = [
 ]
 
 
-def create_measures(municipality, units, fields):
-    ctx = {"municipality": municipality, "units": units, "fields": fields}
+def create_measures(municipality, units, fields, deferred=None):
+    """Create the measures; forecast moves go to ``deferred`` (if given) for ``apply_moves``."""
+    ctx = {"municipality": municipality, "units": units, "fields": fields, "deferred": deferred}
     _mobile_work(ctx)
     _pilot_fb40(ctx)
     _dms(ctx)
@@ -63,7 +64,16 @@ def _line(measure, year, kind, group, category, label, visibility=PUBLIC, **kwar
     )
 
 
-def _milestone(measure, title, baseline, forecast=None, actual=None, moves=(), visibility=PUBLIC):
+def apply_moves(deferred):
+    """Move the forecasts recorded by ``create_measures`` (each with its reason)."""
+    for milestone, moves in deferred:
+        for new_date, reason in moves:
+            milestone.change_forecast(new_date, reason)
+
+
+def _milestone(
+    measure, title, baseline, forecast=None, actual=None, moves=(), visibility=PUBLIC, deferred=None
+):
     milestone = Milestone.objects.create(
         municipality=measure.municipality,
         measure=measure,
@@ -73,8 +83,10 @@ def _milestone(measure, title, baseline, forecast=None, actual=None, moves=(), v
         forecast_date=forecast or baseline,
         actual_date=actual,
     )
-    for new_date, reason in moves:
-        milestone.change_forecast(new_date, reason)
+    if deferred is not None:
+        deferred.append((milestone, moves))
+    else:
+        apply_moves([(milestone, moves)])
     return milestone
 
 
@@ -102,9 +114,7 @@ def _benefit(measure, number, category, description, **kwargs):
         **kwargs,
     )
     for day, value, note in measurements:
-        BenefitMeasurement.objects.create(
-            benefit=benefit, measured_on=day, value=D(value), note=note
-        )
+        BenefitMeasurement.objects.create(benefit=benefit, measured_on=day, value=D(value), note=note)
     return benefit
 
 
@@ -222,9 +232,7 @@ def _pilot_fb40(ctx):
         assumptions="Abschluss der Dienstvereinbarung: spätestens 13.09.2023 (Stellungnahme [S3] "
         "nennt sie als geltend); geplant war Ende 2021 [S1]. Beginn des Pilots: Demo-Annahme.",
     )
-    _milestone(
-        m, "Testläufe Pilot FB 40 abgeschlossen", dt.date(2021, 6, 18), actual=dt.date(2021, 6, 18)
-    )
+    _milestone(m, "Testläufe Pilot FB 40 abgeschlossen", dt.date(2021, 6, 18), actual=dt.date(2021, 6, 18))
     _benefit(
         m,
         1,
@@ -261,16 +269,13 @@ def _dms(ctx):
         "Rheinland); Beauftragung Q1/2022; Pilotierung in ersten Fachbereichen bis Ende Q2/2022 "
         "[S1]. Voraussetzung für das Ende von Doppelstrukturen: verwaltungsübergreifende E-Akte, "
         "digitalisierte Eingangspost, gescannte Bestandsakten [S3].",
-        goals="Verwaltungsübergreifende digitale Akte; Wegfall papiergebundener Ablage und "
-        "Doppelarbeit.",
+        goals="Verwaltungsübergreifende digitale Akte; Wegfall papiergebundener Ablage und Doppelarbeit.",
         assumptions="Alle Beträge und Mengen sind Demo-Annahmen (die Ratsunterlagen nennen keine): "
         "Ablage-/Archivzeit 10 Minuten je Vorgang (mittlerer Wert, " + DESTATIS_TIME + ") bei "
         "angenommen 100.000 Vorgängen/Jahr; Kosten laut Planungsstand 1,8 Mio. €. "
         "„Beginn des Jahres“ als Basisplan 31.03.2021 erfasst.",
     )
-    _milestone(
-        m, "Letter of Intent – Beschluss im Rat", dt.date(2021, 6, 28), actual=dt.date(2021, 6, 28)
-    )
+    _milestone(m, "Letter of Intent – Beschluss im Rat", dt.date(2021, 6, 28), actual=dt.date(2021, 6, 28))
     _milestone(
         m,
         "Europaweite Ausschreibung durch die ivl",
@@ -282,6 +287,7 @@ def _dms(ctx):
                 "Fragestellungen; Absichtserklärung (LoI) der ivl erst im Rat am 28.06.2021 [S1]",
             )
         ],
+        deferred=ctx["deferred"],
     )
     _milestone(m, "Beauftragung eines Anbieters", dt.date(2022, 3, 31))
     pilot = _milestone(m, "Pilotierung in den ersten Fachbereichen", dt.date(2022, 6, 30))

@@ -96,11 +96,7 @@ def test_demo_economics_add_up(town):
 
 
 def test_measure_without_benefit_statement_is_flagged(town):
-    flagged = {
-        m.code
-        for m in Measure.objects.filter(municipality=town).with_relations()
-        if m.lacks_benefit
-    }
+    flagged = {m.code for m in Measure.objects.filter(municipality=town).with_relations() if m.lacks_benefit}
     assert flagged == {"M-07"}
 
 

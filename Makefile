@@ -5,7 +5,7 @@ PY     := $(VENV)/bin/python
 ADDR   ?= 127.0.0.1:8000
 PG_URL ?= postgres://postgres@127.0.0.1:5432/digitalbilanz
 
-.PHONY: install demo serve test test-pg lint bench clean
+.PHONY: install demo serve test test-pg lint bench bench-portal clean
 
 $(VENV)/.installed: pyproject.toml
 	@$(PYTHON) -c 'import sys; assert sys.version_info >= (3, 11), "Python >= 3.11 is required"'
@@ -40,6 +40,10 @@ lint: install
 
 bench: install
 	$(PY) bench/economics.py
+
+## Portal/API load test: 400 municipalities x 150 measures in PostgreSQL, served by gunicorn
+bench-portal: install
+	$(PY) bench/portal.py
 
 clean:
 	rm -rf $(VENV) var

@@ -51,6 +51,7 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "simple_history.middleware.HistoryRequestMiddleware",
+    "digitalbilanz.portal.middleware.SecurityHeadersMiddleware",
 ]
 
 ROOT_URLCONF = "digitalbilanz.urls"
@@ -130,6 +131,9 @@ LOGGING = {
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": env_str("LOG_LEVEL", "WARNING")},
 }
+
+# Anonymous API clients: requests per minute and client address (0 = no limit); see docs/api.md.
+DIGITALBILANZ_API_ANON_RATE = env_int("DIGITALBILANZ_API_ANON_RATE", 120)
 
 # Change reasons may be longer than a line.
 SIMPLE_HISTORY_HISTORY_CHANGE_REASON_USE_TEXT_FIELD = True

@@ -1,3 +1,18 @@
-from django.urls import path  # noqa: F401
+"""API v1 (mounted at /api/v1/). Unknown addresses answer in the API's error shape."""
 
-urlpatterns = []
+from django.urls import path, re_path
+
+from digitalbilanz.api import views
+
+app_name = "api"
+
+urlpatterns = [
+    path("", views.index, name="index"),
+    path("openapi.json", views.openapi, name="openapi"),
+    path("docs/", views.docs, name="docs"),
+    path("municipalities/", views.municipalities, name="municipalities"),
+    path("<slug:slug>/", views.municipality, name="municipality"),
+    path("<slug:slug>/<slug:name>/", views.table_list, name="table"),
+    path("<slug:slug>/<slug:name>/<int:pk>/", views.table_detail, name="row"),
+    re_path(r"^.*$", views.unknown, name="unknown"),
+]

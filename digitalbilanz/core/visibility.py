@@ -37,6 +37,12 @@ def levels_for_audience(audience: str) -> list[str]:
 
 
 def levels_for(user, municipality) -> list[str]:
+    """Levels ``user`` may read in ``municipality``; ``user`` may also be an API key (api app):
+    a key reads what its owner may read, and only in its own municipality."""
+    if getattr(user, "is_api_key", False):
+        if not user.acts_in(municipality):
+            return [Visibility.PUBLIC.value]
+        user = user.user
     if user is not None and getattr(user, "is_superuser", False) and user.is_active:
         return [level.value for level in LEVEL_ORDER]
     from digitalbilanz.core.models import Membership

@@ -1,3 +1,26 @@
-from django.urls import path  # noqa: F401
+"""The public portal: /<municipality>/… (no login). Mounted last in digitalbilanz/urls.py."""
 
-urlpatterns = []
+from django.urls import path
+
+from digitalbilanz.portal.views import data, editions, legal, measures, pages
+
+app_name = "portal"
+
+urlpatterns = [
+    path("<slug:slug>/", pages.overview, name="overview"),
+    path("<slug:slug>/strategie/", pages.strategy, name="strategy"),
+    path("<slug:slug>/massnahmen/", measures.measure_list, name="measures"),
+    path("<slug:slug>/massnahmen/<int:pk>/", measures.measure_detail, name="measure"),
+    path("<slug:slug>/massnahmen/<int:pk>/aenderungen/", measures.measure_history, name="measure_history"),
+    path("<slug:slug>/haushalt/", pages.budget, name="budget"),
+    path("<slug:slug>/berichte/", editions.editions, name="editions"),
+    path("<slug:slug>/berichte/<int:pk>.<str:fmt>", editions.edition_file, name="edition_file"),
+    path("<slug:slug>/daten/", data.data_index, name="data"),
+    path("<slug:slug>/daten/spalten/", data.columns, name="columns"),
+    path("<slug:slug>/daten/datapackage.json", data.datapackage, name="datapackage"),
+    path("<slug:slug>/daten/katalog.jsonld", data.catalogue, name="catalogue"),
+    path("<slug:slug>/daten/<slug:name>.<str:fmt>", data.download, name="download"),
+    path("<slug:slug>/barrierefreiheit/", legal.accessibility, name="accessibility"),
+    path("<slug:slug>/impressum/", legal.imprint, name="imprint"),
+    path("<slug:slug>/datenschutz/", legal.privacy, name="privacy"),
+]

@@ -7,21 +7,20 @@ see, so every figure computed from ``measure.lines.all()`` is computed from visi
 from django.db.models import Prefetch
 
 from digitalbilanz.core.visibility import levels_for, levels_for_audience
-from digitalbilanz.portfolio.models import Benefit, Line, Measure, Milestone
+from digitalbilanz.portfolio.models import Benefit, FieldOfAction, Line, Measure, Milestone
 
 
 def measures_for_levels(municipality, levels):
     benefits = (
-        Benefit.objects.with_levels(levels)
-        .select_related("milestone")
-        .prefetch_related("measurements")
+        Benefit.objects.with_levels(levels).select_related("milestone").prefetch_related("measurements")
     )
     return (
         Measure.objects.for_municipality(municipality)
         .with_levels(levels)
         .select_related("lead_department")
         .prefetch_related(
-            "fields_of_action",
+            # Only readable fields of action: a public measure may belong to an internal one.
+            Prefetch("fields_of_action", queryset=FieldOfAction.objects.with_levels(levels)),
             "partners",
             "criteria",
             Prefetch("lines", queryset=Line.objects.with_levels(levels)),

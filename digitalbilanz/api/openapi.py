@@ -1,0 +1,220 @@
+"""The OpenAPI 3.0 description of API v1, generated from the open-data table registry."""
+
+from django.conf import settings
+
+from digitalbilanz.api.listing import DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE
+from digitalbilanz.api.writes import FORMS
+from digitalbilanz.portal.registry import tables
+
+TYPES = {
+    "integer": {"type": "integer"},
+    "number": {"type": "number"},
+    "boolean": {"type": "boolean"},
+    "date": {"type": "string", "format": "date"},
+    "string": {"type": "string"},
+}
+ERRORS = {
+    "400": "Ungültige Parameter oder Angaben",
+    "401": "API-Schlüssel ungültig oder erforderlich",
+    "403": "Keine Berechtigung",
+    "404": "Nicht gefunden",
+    "429": "Zu viele Anfragen ohne Schlüssel",
+}
+
+
+def _ref(name):
+    return {"$ref": f"#/components/schemas/{name}"}
+
+
+def _json(schema, description):
+    return {"description": description, "content": {"application/json": {"schema": schema}}}
+
+
+def _errors(*codes):
+    return {code: {"$ref": f"#/components/responses/E{code}"} for code in codes}
+
+
+def _param(name, schema, description, where="query", required=False):
+    return {
+        "name": name,
+        "in": where,
+        "required": required,
+        "description": str(description),
+        "schema": schema,
+    }
+
+
+PAGING = [
+    _param("page", {"type": "integer", "minimum": 1, "default": 1}, "Seite (ab 1)"),
+    _param(
+        "page_size",
+        {"type": "integer", "minimum": 1, "maximum": MAX_PAGE_SIZE, "default": DEFAULT_PAGE_SIZE},
+        "Einträge je Seite",
+    ),
+]
+SLUG = _param("slug", {"type": "string"}, "Kurzname der Kommune, z. B. leverkusen", "path", True)
+
+
+def _row_schema(table):
+    props = {}
+    for c in table.columns:
+        schema = dict(TYPES[c.type], nullable=True, title=str(c.title), description=str(c.description))
+        props[c.name] = schema
+    props["visibility"] = {
+        "type": "string",
+        "enum": ["public", "council", "internal"],
+        "description": "Nur mit API-Schlüssel.",
+    }
+    return {"type": "object", "properties": props, "required": [table.primary_key]}
+
+
+def _filter_schema(flt):
+    if flt.type == "choice":
+        return {"type": "string", "enum": list(flt.choices)}
+    return dict(TYPES.get(flt.type, {"type": "string"}))
+
+
+def _paths_for(table):
+    name = table.name
+    params = [SLUG] + PAGING + [_param(f.param, _filter_schema(f), f.description) for f in table.filters]
+    if name == "measures":
+        params.append(_param("q", {"type": "string"}, "Volltextsuche (Titel, Beschreibung, Ziele, Nummer)"))
+    page = {"allOf": [_ref("Page"), {"properties": {"results": {"type": "array", "items": _ref(name)}}}]}
+    listing = {
+        "get": {
+            "summary": str(table.title),
+            "description": str(table.description),
+            "operationId": f"list_{name}",
+            "parameters": params,
+            "responses": {"200": _json(page, "Liste"), **_errors("400", "401", "404", "429")},
+        }
+    }
+    detail = {
+        "get": {
+            "summary": f"{table.title}: Eintrag",
+            "operationId": f"get_{name}",
+            "parameters": [SLUG, _param("id", {"type": "integer"}, "Kennung", "path", True)],
+            "responses": {"200": _json(_ref(name), "Eintrag"), **_errors("401", "404", "429")},
+        }
+    }
+    if name in FORMS:
+        body = {
+            "required": True,
+            "content": {
+                "application/json": {
+                    "schema": {
+                        "type": "object",
+                        "additionalProperties": True,
+                        "description": "Felder wie im Formular der Weboberfläche; siehe API-Dokumentation.",
+                    }
+                }
+            },
+        }
+        listing["post"] = {
+            "summary": f"{table.title}: anlegen",
+            "operationId": f"create_{name}",
+            "parameters": [SLUG],
+            "security": [{"apiKey": []}],
+            "requestBody": body,
+            "responses": {"201": _json(_ref(name), "Angelegt"), **_errors("400", "401", "403", "404")},
+        }
+        detail["patch"] = {
+            "summary": f"{table.title}: ändern",
+            "operationId": f"update_{name}",
+            "parameters": [SLUG, _param("id", {"type": "integer"}, "Kennung", "path", True)],
+            "security": [{"apiKey": []}],
+            "requestBody": body,
+            "responses": {"200": _json(_ref(name), "Geändert"), **_errors("400", "401", "403", "404")},
+        }
+    return {f"/{{slug}}/{name}/": listing, f"/{{slug}}/{name}/{{id}}/": detail}
+
+
+def _components():
+    error = {
+        "type": "object",
+        "required": ["error"],
+        "properties": {
+            "error": {
+                "type": "object",
+                "required": ["code", "message", "details"],
+                "properties": {
+                    "code": {"type": "string"},
+                    "message": {"type": "string"},
+                    "details": {
+                        "type": "array",
+                        "items": {
+                            "type": "object",
+                            "properties": {"field": {"type": "string"}, "message": {"type": "string"}},
+                        },
+                    },
+                },
+            }
+        },
+    }
+    page = {
+        "type": "object",
+        "required": ["count", "page", "page_size", "results"],
+        "properties": {
+            "count": {"type": "integer"},
+            "page": {"type": "integer"},
+            "page_size": {"type": "integer"},
+            "next": {"type": "string", "nullable": True},
+            "previous": {"type": "string", "nullable": True},
+            "results": {"type": "array", "items": {}},
+        },
+    }
+    schemas = {"Error": error, "Page": page}
+    schemas.update({t.name: _row_schema(t) for t in tables()})
+    return {
+        "schemas": schemas,
+        "responses": {f"E{code}": _json(_ref("Error"), text) for code, text in ERRORS.items()},
+        "securitySchemes": {
+            "apiKey": {"type": "http", "scheme": "bearer", "description": "Authorization: Bearer db_…"}
+        },
+    }
+
+
+def spec(server_url: str) -> dict:
+    paths = {
+        "/": {
+            "get": {
+                "summary": "Einstieg",
+                "operationId": "index",
+                "responses": {"200": {"description": "Links"}},
+            }
+        },
+        "/municipalities/": {
+            "get": {
+                "summary": "Kommunen",
+                "operationId": "list_municipalities",
+                "parameters": PAGING,
+                "responses": {"200": {"description": "Liste"}, **_errors("400", "429")},
+            }
+        },
+        "/{slug}/": {
+            "get": {
+                "summary": "Kommune mit Tabellen",
+                "operationId": "get_municipality",
+                "parameters": [SLUG],
+                "responses": {"200": {"description": "Kommune"}, **_errors("404", "429")},
+            }
+        },
+    }
+    for table in tables():
+        paths.update(_paths_for(table))
+    limit = settings.DIGITALBILANZ_API_ANON_RATE
+    return {
+        "openapi": "3.0.3",
+        "info": {
+            "title": "Digitalbilanz API",
+            "version": "1.0.0",
+            "description": (
+                f"Öffentliche Daten ohne Schlüssel (höchstens {limit} Anfragen je Minute und "
+                "Adresse); Rats- und interne Daten sowie Schreiben mit API-Schlüssel."
+            ),
+            "license": {"name": "EUPL-1.2"},
+        },
+        "servers": [{"url": server_url}],
+        "paths": paths,
+        "components": _components(),
+    }

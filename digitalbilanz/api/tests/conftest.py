@@ -1,0 +1,6 @@
+import pytest
+
+
+@pytest.fixture(autouse=True)
+def _no_rate_limit(settings):
+    settings.DIGITALBILANZ_API_ANON_RATE = 0

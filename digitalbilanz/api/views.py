@@ -1,0 +1,185 @@
+"""API v1 endpoints: index, municipalities, every registered table (list/detail), writes.
+
+Every endpoint goes through ``endpoint``: method check, key or rate limit, one error shape,
+and a rollback of the request's transaction on any error (ATOMIC_REQUESTS), so a failed
+write never leaves anything half-saved.
+"""
+
+import json
+import logging
+from functools import wraps
+
+from django.db import connection, transaction
+from django.http import Http404, JsonResponse
+from django.shortcuts import render
+from django.urls import reverse
+from django.utils.translation import gettext as _
+from django.views.decorators.csrf import csrf_exempt
+
+from digitalbilanz.api import writes
+from digitalbilanz.api.auth import check_rate, principal
+from digitalbilanz.api.errors import ApiError, error_response, not_found
+from digitalbilanz.api.listing import check_params, filtered_rows, paginate
+from digitalbilanz.api.openapi import spec
+from digitalbilanz.core.models import Municipality
+from digitalbilanz.core.visibility import levels_for
+from digitalbilanz.portal import opendata, registry
+
+log = logging.getLogger(__name__)
+
+
+def endpoint(*methods):
+    def decorate(view):
+        @csrf_exempt
+        @wraps(view)
+        def wrapper(request, *args, **kwargs):
+            headers = {}
+            try:
+                if request.method not in methods:
+                    raise ApiError(
+                        405,
+                        "method_not_allowed",
+                        _("Diese Methode ist hier nicht erlaubt."),
+                        headers={"Allow": ", ".join(methods)},
+                    )
+                request.principal = principal(request)
+                if not request.principal.is_authenticated:
+                    headers = check_rate(request)
+                response = view(request, *args, **kwargs)
+            except ApiError as exc:
+                headers.update(exc.headers)
+                response = _failed(exc.status, exc.code, exc.message, exc.details)
+            except Http404:
+                response = _failed(404, "not_found", _("Nicht gefunden."))
+            except Exception:
+                log.exception("API error")
+                response = _failed(500, "server_error", _("Interner Fehler. Bitte später erneut versuchen."))
+            for name, value in headers.items():
+                response[name] = value
+            return response
+
+        return wrapper
+
+    return decorate
+
+
+def _failed(status, code, message, details=None):
+    if connection.in_atomic_block:
+        transaction.set_rollback(True)
+    return error_response(status, code, message, details)
+
+
+def _json(data, status=200):
+    return JsonResponse(data, status=status, json_dumps_params={"ensure_ascii": False})
+
+
+def _municipality(slug):
+    municipality = Municipality.objects.filter(slug=slug).first()
+    if municipality is None:
+        raise not_found()
+    return municipality
+
+
+def _table(name):
+    table = registry.table(name)
+    if table is None:
+        raise not_found()
+    return table
+
+
+@endpoint("GET")
+def index(request):
+    return _json(
+        {
+            "version": "1",
+            "municipalities": request.build_absolute_uri(reverse("api:municipalities")),
+            "openapi": request.build_absolute_uri(reverse("api:openapi")),
+            "documentation": request.build_absolute_uri(reverse("api:docs")),
+        }
+    )
+
+
+@endpoint("GET")
+def openapi(request):
+    return _json(spec(request.build_absolute_uri("/api/v1")))
+
+
+def docs(request):
+    document = spec(request.build_absolute_uri("/api/v1"))
+    return render(request, "api/docs.html", {"spec": document, "tables": registry.tables()})
+
+
+@endpoint("GET")
+def municipalities(request):
+    check_params(request, set())
+    queryset = Municipality.objects.order_by("slug")
+    return _json(paginate(request, queryset, lambda m: _municipality_record(request, m)))
+
+
+def _municipality_record(request, m):
+    url = request.build_absolute_uri(reverse("api:municipality", args=[m.slug]))
+    return {"slug": m.slug, "name": m.name, "ags": m.ags, "ars": m.ars, "url": url}
+
+
+@endpoint("GET")
+def municipality(request, slug):
+    m = _municipality(slug)
+    record = _municipality_record(request, m)
+    record["tables"] = {
+        t.name: request.build_absolute_uri(reverse("api:table", args=[m.slug, t.name]))
+        for t in registry.tables()
+    }
+    return _json(record)
+
+
+@endpoint("GET", "POST")
+def table_list(request, slug, name):
+    m, table = _municipality(slug), _table(name)
+    if request.method == "POST":
+        obj = writes.create(request.principal, m, table.name, _body(request))
+        return _json(_record(request, table, _reload(request, m, table, obj.pk)), status=201)
+    rows = filtered_rows(request, m, table)
+    return _json(paginate(request, rows, lambda obj: _record(request, table, obj)))
+
+
+@endpoint("GET", "PATCH")
+def table_detail(request, slug, name, pk):
+    m, table = _municipality(slug), _table(name)
+    obj = _reload(request, m, table, pk)
+    if request.method == "PATCH":
+        writes.update(request.principal, m, table.name, obj, _body(request))
+        obj = _reload(request, m, table, pk)
+    return _json(_record(request, table, obj))
+
+
+def _reload(request, m, table, pk):
+    rows = table.rows(m, levels_for(request.principal, m))
+    if hasattr(rows, "filter"):
+        obj = rows.filter(pk=pk).first()
+    else:
+        obj = next((r for r in rows if opendata.record(table, r)[table.primary_key] == pk), None)
+    if obj is None:
+        raise not_found()
+    return obj
+
+
+def _record(request, table, obj):
+    record = opendata.record(table, obj)
+    if request.principal.is_authenticated and hasattr(obj, "visibility"):
+        record["visibility"] = obj.visibility
+    return record
+
+
+def _body(request):
+    try:
+        payload = json.loads(request.body or b"{}")
+    except (ValueError, UnicodeDecodeError) as exc:
+        raise ApiError(400, "invalid_json", _("Der Inhalt ist kein gültiges JSON.")) from exc
+    if not isinstance(payload, dict):
+        raise ApiError(400, "invalid_json", _("Erwartet wird ein JSON-Objekt."))
+    return payload
+
+
+@endpoint("GET", "POST", "PATCH", "PUT", "DELETE")
+def unknown(request):
+    raise not_found()

@@ -1,0 +1,171 @@
+"""Documented columns of the portfolio's open-data tables (also the API's field list)."""
+
+from django.utils.translation import get_language
+from django.utils.translation import gettext_lazy as _
+
+from digitalbilanz.portal.registry import Column as C
+
+
+def _id(description):
+    return C("id", "integer", _("Kennung"), description)
+
+
+def _label(field):
+    """Choice label of ``field``; labels cached per model and language (get_FOO_display is slow)."""
+    labels = {}
+
+    def get(obj):
+        key = (type(obj), get_language())
+        if key not in labels:
+            labels[key] = {k: str(v) for k, v in type(obj)._meta.get_field(field).flatchoices}
+        value = getattr(obj, field)
+        return labels[key].get(value, value)
+
+    return get
+
+
+MEASURE_COLUMNS = (
+    _id(_("Eindeutige, dauerhafte Kennung der Maßnahme.")),
+    C("code", "string", _("Nummer"), _("Nummer der Maßnahme in der Kommune.")),
+    C("title", "string", _("Titel"), _("Titel der Maßnahme.")),
+    C("description", "string", _("Beschreibung"), _("Beschreibung der Maßnahme.")),
+    C("goals", "string", _("Ziele"), _("Ziele der Maßnahme.")),
+    C(
+        "status",
+        "string",
+        _("Status (Schlüssel)"),
+        _("idea, planned, in_progress, on_hold, completed oder cancelled."),
+    ),
+    C("status_label", "string", _("Status"), _("Status in Worten."), _label("status")),
+    C(
+        "progress",
+        "integer",
+        _("Fortschritt"),
+        _("Fortschritt in Prozent (leer: unbekannt)."),
+        lambda m: m.effective_progress,
+        "%",
+    ),
+    C("start_date", "date", _("Beginn"), _("Beginn der Maßnahme (ISO 8601).")),
+    C("end_date", "date", _("Ende (geplant)"), _("Geplantes Ende (ISO 8601).")),
+    C(
+        "lead_department",
+        "string",
+        _("Federführung"),
+        _("Kürzel der federführenden Organisationseinheit."),
+        lambda m: m.lead_department.code if m.lead_department else None,
+    ),
+    C(
+        "lead_department_name",
+        "string",
+        _("Federführung (Name)"),
+        _("Name der federführenden Organisationseinheit."),
+        lambda m: m.lead_department.name if m.lead_department else None,
+    ),
+    C(
+        "fields_of_action",
+        "string",
+        _("Handlungsfelder"),
+        _("Kennungen der Handlungsfelder, getrennt durch Semikolon."),
+        lambda m: ";".join(str(f.pk) for f in m.fields_of_action.all()),
+    ),
+    C(
+        "baseline_cost",
+        "number",
+        _("Kosten laut Planungsstand"),
+        _("Gesamtkosten bei Beschluss in Euro."),
+        unit="EUR",
+    ),
+    C(
+        "updated_at",
+        "date",
+        _("zuletzt geändert"),
+        _("Datum der letzten Änderung."),
+        lambda m: m.updated_at.date(),
+    ),
+)
+
+LINE_COLUMNS = (
+    _id(_("Eindeutige, dauerhafte Kennung der Zeile.")),
+    C(
+        "measure",
+        "integer",
+        _("Maßnahme"),
+        _("Kennung der Maßnahme (Tabelle measures)."),
+        lambda x: x.measure_id,
+    ),
+    C("year", "integer", _("Jahr"), _("Jahr, in dem die Kosten oder der Nutzen anfallen.")),
+    C("kind", "string", _("Art"), _("cost (Kosten) oder benefit (Nutzen).")),
+    C("group", "string", _("Gruppe"), _("development (einmalig) oder operation (laufend).")),
+    C(
+        "category",
+        "string",
+        _("Kategorie (Schlüssel)"),
+        _("Kategorie nach WiBe, z. B. external, software, staff_time."),
+    ),
+    C("category_label", "string", _("Kategorie"), _("Kategorie in Worten."), _label("category")),
+    C(
+        "budget_relevant",
+        "boolean",
+        _("haushaltswirksam"),
+        _("true: zahlungswirksam im Haushalt; false: z. B. frei werdende Arbeitszeit."),
+    ),
+    C("label", "string", _("Bezeichnung"), _("Bezeichnung der Zeile.")),
+    C("amount", "number", _("Betrag"), _("Betrag in Euro (leer, wenn in Stunden angegeben)."), unit="EUR"),
+    C("hours", "number", _("Stunden"), _("Arbeitsstunden (leer, wenn in Euro angegeben)."), unit="h"),
+    C("career_level", "string", _("Laufbahngruppe"), _("md, gd, hd oder avg; bestimmt den Stundensatz.")),
+    C("low", "number", _("Schätzung niedrig"), _("Untere Schätzung in derselben Einheit wie der Wert.")),
+    C("high", "number", _("Schätzung hoch"), _("Obere Schätzung in derselben Einheit wie der Wert.")),
+    C("risk_surcharge", "number", _("Risikozuschlag"), _("Risikozuschlag in Prozent."), unit="%"),
+    C("note", "string", _("Anmerkung/Quelle"), _("Herkunft der Zahl.")),
+)
+
+MILESTONE_COLUMNS = (
+    _id(_("Eindeutige, dauerhafte Kennung des Meilensteins.")),
+    C(
+        "measure",
+        "integer",
+        _("Maßnahme"),
+        _("Kennung der Maßnahme (Tabelle measures)."),
+        lambda x: x.measure_id,
+    ),
+    C("title", "string", _("Titel"), _("Titel des Meilensteins.")),
+    C("baseline_date", "date", _("Basisplan"), _("Ursprünglich geplantes Datum.")),
+    C("forecast_date", "date", _("Prognose"), _("Aktuell prognostiziertes Datum.")),
+    C("actual_date", "date", _("erreicht am"), _("Datum, an dem der Meilenstein erreicht wurde.")),
+    C("slip_days", "integer", _("Verzug"), _("Tage gegenüber dem Basisplan; negativ = früher."), unit="d"),
+    C("order", "integer", _("Reihenfolge"), _("Reihenfolge innerhalb der Maßnahme.")),
+)
+
+BENEFIT_COLUMNS = (
+    _id(_("Eindeutige, dauerhafte Kennung des Nutzens.")),
+    C(
+        "measure",
+        "integer",
+        _("Maßnahme"),
+        _("Kennung der Maßnahme (Tabelle measures)."),
+        lambda x: x.measure_id,
+    ),
+    C("number", "integer", _("Nr."), _("Nummer im Nutzenregister der Maßnahme.")),
+    C("category", "string", _("Kategorie"), _("cash, non_cash, qualitative oder dis_benefit.")),
+    C("description", "string", _("Beschreibung"), _("Beschreibung des Nutzens.")),
+    C("kpi", "string", _("Kennzahl"), _("Messgröße des Nutzens.")),
+    C("unit", "string", _("Einheit"), _("Einheit der Kennzahl.")),
+    C("baseline_value", "number", _("Ausgangswert"), _("Wert der Kennzahl vor der Maßnahme.")),
+    C("baseline_date", "date", _("Ausgangswert vom"), _("Datum des Ausgangswerts.")),
+    C("target_value", "number", _("Zielwert"), _("Angestrebter Wert der Kennzahl.")),
+    C("target_date", "date", _("Ziel bis"), _("Datum, bis zu dem der Zielwert erreicht sein soll.")),
+    C(
+        "latest_value",
+        "number",
+        _("zuletzt gemessen"),
+        _("Letzter gemessener Wert."),
+        lambda b: b.latest_measurement.value if b.latest_measurement else None,
+    ),
+    C(
+        "latest_date",
+        "date",
+        _("gemessen am"),
+        _("Datum der letzten Messung."),
+        lambda b: b.latest_measurement.measured_on if b.latest_measurement else None,
+    ),
+)

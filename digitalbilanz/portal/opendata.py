@@ -1,0 +1,142 @@
+"""Open-data engine: turns a registered table into CSV, JSON, XLSX and a Frictionless package.
+
+Formats are machine-readable first: UTF-8 CSV with a header row, comma separator, ISO 8601
+dates, a full stop as decimal separator and ``true``/``false`` for booleans; empty cell = no value.
+"""
+
+import csv
+import datetime as dt
+import io
+import json
+from decimal import Decimal
+
+from django.utils.translation import gettext as _
+
+from digitalbilanz.core.visibility import levels_for_audience
+from digitalbilanz.portal.registry import Table, tables
+
+FORMATS = {
+    "csv": "text/csv; charset=utf-8",
+    "json": "application/json",
+    "xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+}
+PUBLIC = levels_for_audience("public")
+
+
+def record(table: Table, obj) -> dict:
+    """One row as plain Python values (``None`` for empty)."""
+    return {column.name: _plain(column.value(obj)) for column in table.columns}
+
+
+def _plain(value):
+    if value is None or value == "":
+        return None if value is None else ""
+    if isinstance(value, Decimal):
+        return float(value)
+    if isinstance(value, dt.datetime):
+        return value.date().isoformat()
+    if isinstance(value, dt.date):
+        return value.isoformat()
+    return value
+
+
+def public_records(table: Table, municipality) -> list[dict]:
+    return [record(table, obj) for obj in table.rows(municipality, PUBLIC)]
+
+
+def to_json_bytes(rows: list[dict]) -> bytes:
+    return json.dumps(rows, ensure_ascii=False, indent=1).encode("utf-8")
+
+
+def _cell(value):
+    if value is None:
+        return ""
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    return value
+
+
+def to_csv_bytes(table: Table, rows: list[dict]) -> bytes:
+    out = io.StringIO()
+    writer = csv.writer(out, lineterminator="\r\n")
+    writer.writerow([c.name for c in table.columns])
+    for row in rows:
+        writer.writerow([_cell(row[c.name]) for c in table.columns])
+    return out.getvalue().encode("utf-8")
+
+
+def to_xlsx_bytes(table: Table, rows: list[dict]) -> bytes:
+    from openpyxl import Workbook
+
+    book = Workbook()
+    sheet = book.active
+    sheet.title = table.name[:31]
+    sheet.append([c.name for c in table.columns])
+    for row in rows:
+        sheet.append([_xlsx_cell(row[c.name], c.type) for c in table.columns])
+    notes = book.create_sheet(_("Spalten"))
+    notes.append([_("Spalte"), _("Typ"), _("Titel"), _("Beschreibung"), _("Einheit")])
+    for c in table.columns:
+        notes.append([c.name, c.type, str(c.title), str(c.description), c.unit])
+    out = io.BytesIO()
+    book.save(out)
+    return out.getvalue()
+
+
+def _xlsx_cell(value, kind):
+    if value is not None and kind == "date":
+        return dt.date.fromisoformat(value)
+    # Spreadsheet programs execute text starting with "=" etc.: neutralise formula injection.
+    if isinstance(value, str) and value[:1] in ("=", "+", "-", "@"):
+        return "'" + value
+    return value
+
+
+def render(table: Table, municipality, fmt: str) -> bytes:
+    rows = public_records(table, municipality)
+    if fmt == "csv":
+        return to_csv_bytes(table, rows)
+    if fmt == "json":
+        return to_json_bytes(rows)
+    return to_xlsx_bytes(table, rows)
+
+
+def table_schema(table: Table) -> dict:
+    fields = []
+    for c in table.columns:
+        field = {"name": c.name, "type": c.type, "title": str(c.title), "description": str(c.description)}
+        if c.type == "boolean":
+            field.update(trueValues=["true"], falseValues=["false"])
+        if c.unit:
+            field["unit"] = c.unit
+        fields.append(field)
+    return {"fields": fields, "primaryKey": table.primary_key, "missingValues": [""]}
+
+
+def datapackage(municipality, settings, base_url: str) -> dict:
+    """Frictionless Data Package (v1) describing every public CSV of the municipality."""
+    return {
+        "profile": "tabular-data-package",
+        "name": f"digitalbilanz-{municipality.slug}",
+        "title": _("Digitalbilanz %(name)s") % {"name": municipality.name},
+        "homepage": base_url,
+        "licenses": [
+            {"name": settings.licence, "path": settings.licence_uri, "title": settings.get_licence_display()}
+        ],
+        "contributors": [{"title": settings.publisher, "email": settings.contact_email, "role": "publisher"}],
+        "resources": [
+            {
+                "name": t.name,
+                "path": f"{t.name}.csv",
+                "profile": "tabular-data-resource",
+                "title": str(t.title),
+                "description": str(t.description),
+                "format": "csv",
+                "mediatype": "text/csv",
+                "encoding": "utf-8",
+                "dialect": {"delimiter": ",", "header": True},
+                "schema": table_schema(t),
+            }
+            for t in tables()
+        ],
+    }

@@ -1,0 +1,70 @@
+"""Open data: the package validates with frictionless, the DCAT-AP.de catalogue parses as RDF."""
+
+import csv
+import io
+import json
+
+from django.test import Client
+
+from digitalbilanz.portal.registry import tables
+
+
+def test_datapackage_validates_with_its_csv_files(town, tmp_path):
+    from frictionless import Package
+
+    client = Client()
+    descriptor = client.get("/leverkusen/daten/datapackage.json").json()
+    (tmp_path / "datapackage.json").write_text(json.dumps(descriptor), encoding="utf-8")
+    for resource in descriptor["resources"]:
+        (tmp_path / resource["path"]).write_bytes(client.get(f"/leverkusen/daten/{resource['path']}").content)
+    report = Package(str(tmp_path / "datapackage.json")).validate()
+    assert report.valid, report.flatten(["rowNumber", "fieldName", "type", "note"])
+    assert {r["name"] for r in descriptor["resources"]} >= {"measures", "lines", "milestones", "budget"}
+
+
+def test_csv_is_utf8_with_documented_columns(town):
+    client = Client()
+    columns_page = client.get("/leverkusen/daten/spalten/").content.decode()
+    for table in tables():
+        body = client.get(f"/leverkusen/daten/{table.name}.csv").content.decode("utf-8")
+        header = next(csv.reader(io.StringIO(body)))
+        assert header == [c.name for c in table.columns]
+        for column in table.columns:
+            assert f"<code>{column.name}</code>" in columns_page
+
+
+def test_json_and_xlsx_hold_the_same_rows_as_csv(town):
+    from openpyxl import load_workbook
+
+    client = Client()
+    rows = client.get("/leverkusen/daten/measures.json").json()
+    body = client.get("/leverkusen/daten/measures.csv").content.decode()
+    assert len(rows) == len(list(csv.reader(io.StringIO(body)))) - 1
+    book = load_workbook(io.BytesIO(client.get("/leverkusen/daten/measures.xlsx").content))
+    assert book.worksheets[0].max_row == len(rows) + 1
+
+
+def test_dcat_catalogue_parses_as_rdf_and_follows_dcat_ap_de(town):
+    from rdflib import Graph, Namespace, URIRef
+    from rdflib.namespace import DCAT, DCTERMS, RDF
+
+    dcatde = Namespace("http://dcat-ap.de/def/dcatde/")
+    graph = Graph().parse(data=Client().get("/leverkusen/daten/katalog.jsonld").content, format="json-ld")
+    datasets = list(graph.subjects(RDF.type, DCAT.Dataset))
+    assert len(datasets) == len(tables())
+    geo = URIRef("http://dcat-ap.de/def/politicalGeocoding/regionalKey/053160000000")
+    licence = URIRef("http://dcat-ap.de/def/licenses/dl-by-de/2.0")
+    for dataset in datasets:
+        assert (dataset, dcatde.politicalGeocodingURI, geo) in graph
+        assert (dataset, DCTERMS.spatial, geo) in graph
+        assert graph.value(dataset, DCAT.contactPoint) is not None
+        title = str(graph.value(dataset, DCTERMS.title))
+        assert "Leverkusen" not in title
+        for dist in graph.objects(dataset, DCAT.distribution):
+            assert (dist, DCTERMS.license, licence) in graph
+            assert graph.value(dist, DCAT.downloadURL) == graph.value(dist, DCAT.accessURL)
+            assert str(graph.value(dist, DCTERMS.format)).startswith(
+                "http://publications.europa.eu/resource/authority/file-type/"
+            )
+    measures = next(d for d in datasets if str(d).endswith("#measures"))
+    assert graph.value(measures, DCTERMS.temporal) is not None

@@ -1,0 +1,32 @@
+"""Shared helpers of the public portal: the municipality from the URL and the page context."""
+
+from django.shortcuts import get_object_or_404, render
+
+from digitalbilanz.core.models import Municipality
+from digitalbilanz.portal.defaults import ensure_portal_settings
+from digitalbilanz.portal.registry import sections
+
+AUDIENCE = "public"  # the portal shows public records only, whoever is logged in
+
+
+def portal_view(view):
+    """Resolves ``slug`` to the municipality (unknown: 404) and passes it on."""
+
+    def wrapper(request, slug, *args, **kwargs):
+        municipality = get_object_or_404(Municipality, slug=slug)
+        return view(request, municipality, *args, **kwargs)
+
+    wrapper.__name__ = view.__name__
+    wrapper.__doc__ = view.__doc__
+    return wrapper
+
+
+def page(request, municipality, template, context=None, status=200, section=""):
+    data = {
+        "municipality": municipality,
+        "portal": ensure_portal_settings(municipality),
+        "sections": sections(municipality),
+        "current_section": section,
+    }
+    data.update(context or {})
+    return render(request, f"portal/{template}", data, status=status)

@@ -15,10 +15,12 @@ import argparse
 import datetime as dt
 import os
 import random
+import shutil
 import socket
 import statistics
 import subprocess
 import sys
+import tempfile
 import threading
 import time
 import urllib.request
@@ -28,6 +30,7 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 DB_NAME = "db_portal_bench"
+CACHE_DIR = Path(tempfile.mkdtemp(prefix="digitalbilanz-bench-cache-"))
 PG = "postgres://postgres@127.0.0.1:5432"
 sys.path.insert(0, str(ROOT))
 
@@ -40,6 +43,7 @@ def env():
         DEBUG="false",
         ALLOWED_HOSTS="127.0.0.1",
         DIGITALBILANZ_API_ANON_RATE="0",  # the limiter would answer 429 to the load generator
+        CACHE_URL=f"file://{CACHE_DIR}",  # a fresh response cache for every run
         DJANGO_SETTINGS_MODULE="digitalbilanz.settings",
     )
 
@@ -215,15 +219,27 @@ def start_server(port, workers):
 
 
 def _client(args):
-    """One load process: ``threads`` clients hitting random municipalities until the deadline."""
-    base, template, slugs, ids, threads, seconds = args
+    """One load process: ``threads`` clients hitting random municipalities until the deadline.
+
+    With ``once`` set, the clients instead share the list of municipalities and request each
+    exactly once (the cold pass: every response is computed, nothing comes from the cache).
+    """
+    base, template, slugs, ids, threads, seconds, once = args
     deadline = time.monotonic() + seconds
     times, errors = [], [0]
+    queue = list(slugs) if once else None
+    lock = threading.Lock()
+
+    def next_slug(rng):
+        if queue is None:
+            return rng.choice(slugs) if time.monotonic() < deadline else None
+        with lock:
+            return queue.pop() if queue else None
 
     def worker(n):
         rng = random.Random(n)
-        while time.monotonic() < deadline:
-            url = base + template.format(slug=rng.choice(slugs), id=rng.choice(ids))
+        while (slug := next_slug(rng)) is not None:
+            url = base + template.format(slug=slug, id=rng.choice(ids))
             start = time.perf_counter()
             try:
                 with urllib.request.urlopen(url, timeout=30) as r:
@@ -240,16 +256,20 @@ def _client(args):
     return times, errors[0]
 
 
-def measure(base, template, slugs, ids, clients, seconds, processes=2):
+def measure(base, template, slugs, ids, clients, seconds, processes=2, once=False):
     per = [clients // processes + (1 if i < clients % processes else 0) for i in range(processes)]
+    parts = [slugs[i::processes] for i in range(processes)] if once else [slugs] * processes
+    started = time.perf_counter()
     with ProcessPoolExecutor(processes) as pool:
-        results = list(pool.map(_client, [(base, template, slugs, ids, n, seconds) for n in per]))
+        jobs = [(base, template, part, ids, n, seconds, once) for n, part in zip(per, parts, strict=True)]
+        results = list(pool.map(_client, jobs))
+    elapsed = seconds if not once else time.perf_counter() - started
     times = sorted(t for r in results for t in r[0])
     errors = sum(r[1] for r in results)
     if not times:
         return None
     p95 = times[min(len(times) - 1, int(len(times) * 0.95))]
-    return statistics.median(times) * 1000, p95 * 1000, len(times) / seconds, len(times), errors
+    return statistics.median(times) * 1000, p95 * 1000, len(times) / elapsed, len(times), errors
 
 
 ENDPOINTS = [
@@ -298,15 +318,19 @@ def main():
         f"{args.seconds:.0f} s per endpoint, "
         f"{os.cpu_count()} CPU cores (clients share them)"
     )
-    print(f"{'endpoint':32} {'median ms':>10} {'p95 ms':>9} {'req/s':>8} {'requests':>9} {'errors':>7}")
+    print(f"{'endpoint':40} {'median ms':>10} {'p95 ms':>9} {'req/s':>8} {'requests':>9} {'errors':>7}")
     try:
         for label, template in ENDPOINTS:
-            result = measure(base, template, slugs, [0], args.clients, args.seconds)
-            if result is None:
-                print(f"{label:32} no successful request")
-                continue
-            med, p95, rps, n, errors = result
-            print(f"{label:32} {med:10.1f} {p95:9.1f} {rps:8.1f} {n:9d} {errors:7d}", flush=True)
+            # Cold: each municipality once, empty response cache (every page is computed).
+            # Warm: random municipalities for the given time (data unchanged, so cached).
+            for phase, once in (("cold", True), ("warm", False)):
+                result = measure(base, template, slugs, [0], args.clients, args.seconds, once=once)
+                name = f"{label} [{phase}]"
+                if result is None:
+                    print(f"{name:40} no successful request")
+                    continue
+                med, p95, rps, n, errors = result
+                print(f"{name:40} {med:10.1f} {p95:9.1f} {rps:8.1f} {n:9d} {errors:7d}", flush=True)
     finally:
         server.terminate()
         server.wait(timeout=20)
@@ -318,6 +342,7 @@ def main():
 
             with psycopg.connect(f"{PG}/postgres", autocommit=True) as conn:
                 conn.execute(f"DROP DATABASE IF EXISTS {DB_NAME}")
+        shutil.rmtree(CACHE_DIR, ignore_errors=True)
     print(f"total {time.perf_counter() - t0:.0f} s")
 
 

@@ -42,6 +42,36 @@ def env_list(name: str, default: list[str]) -> list[str]:
     return [item.strip() for item in raw.split(",") if item.strip()]
 
 
+def parse_cache_url(url: str | None, var_dir) -> dict:
+    """CACHE_URL: locmem:// | file:///path | db://table | redis://host:port/db (needs redis-py).
+
+    Default: files below var/cache, shared by all server processes of one machine.
+    """
+    if not url:
+        return {
+            "BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
+            "LOCATION": str(var_dir / "cache"),
+            "OPTIONS": {"MAX_ENTRIES": 20000},
+        }
+    parsed = urlparse(url)
+    if parsed.scheme == "locmem":
+        return {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}
+    if parsed.scheme == "file":
+        return {
+            "BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
+            "LOCATION": unquote(parsed.path),
+            "OPTIONS": {"MAX_ENTRIES": 20000},
+        }
+    if parsed.scheme == "db":
+        return {
+            "BACKEND": "django.core.cache.backends.db.DatabaseCache",
+            "LOCATION": parsed.netloc or "digitalbilanz_cache",
+        }
+    if parsed.scheme in ("redis", "rediss"):
+        return {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": url}
+    raise ImproperlyConfigured(f"CACHE_URL has an unsupported scheme: {parsed.scheme!r}")
+
+
 def parse_database_url(url: str) -> dict:
     """Turn postgres://user:pass@host:port/name or sqlite:///path into Django's DATABASES entry."""
     parsed = urlparse(url)

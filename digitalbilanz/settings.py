@@ -5,7 +5,14 @@ from pathlib import Path
 from django.core.exceptions import ImproperlyConfigured
 from django.utils.translation import gettext_lazy as _
 
-from digitalbilanz.envconf import env_bool, env_int, env_list, env_str, parse_database_url
+from digitalbilanz.envconf import (
+    env_bool,
+    env_int,
+    env_list,
+    env_str,
+    parse_cache_url,
+    parse_database_url,
+)
 
 BASE_DIR = Path(__file__).resolve().parent.parent
 VAR_DIR = Path(env_str("DIGITALBILANZ_VAR_DIR", str(BASE_DIR / "var")))
@@ -121,6 +128,8 @@ CSRF_COOKIE_SECURE = SESSION_COOKIE_SECURE
 SECURE_CONTENT_TYPE_NOSNIFF = True
 X_FRAME_OPTIONS = "DENY"
 SECURE_REFERRER_POLICY = "same-origin"
+
+CACHES = {"default": parse_cache_url(env_str("CACHE_URL"), VAR_DIR)}
 
 # Monte Carlo draws used on the web pages (the CLI may ask for more).
 DIGITALBILANZ_MC_DRAWS = env_int("DIGITALBILANZ_MC_DRAWS", 2000)

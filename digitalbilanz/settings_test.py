@@ -6,6 +6,7 @@ os.environ.setdefault("SECRET_KEY", "test-only-not-a-secret")
 
 from digitalbilanz.settings import *  # noqa: E402,F403
 
+CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 DIGITALBILANZ_MC_DRAWS = 500
 STATIC_ROOT.mkdir(parents=True, exist_ok=True)  # noqa: F405 - quiets WhiteNoise's missing-dir warning

@@ -21,6 +21,7 @@ from digitalbilanz.api.auth import check_rate, principal
 from digitalbilanz.api.errors import ApiError, error_response, not_found
 from digitalbilanz.api.listing import check_params, filtered_rows, paginate
 from digitalbilanz.api.openapi import spec
+from digitalbilanz.core.cache import cached_response, is_anonymous_get
 from digitalbilanz.core.models import Municipality
 from digitalbilanz.core.visibility import levels_for
 from digitalbilanz.portal import opendata, registry
@@ -45,7 +46,7 @@ def endpoint(*methods):
                 request.principal = principal(request)
                 if not request.principal.is_authenticated:
                     headers = check_rate(request)
-                response = view(request, *args, **kwargs)
+                response = _respond(view, request, args, kwargs)
             except ApiError as exc:
                 headers.update(exc.headers)
                 response = _failed(exc.status, exc.code, exc.message, exc.details)
@@ -61,6 +62,17 @@ def endpoint(*methods):
         return wrapper
 
     return decorate
+
+
+def _respond(view, request, args, kwargs):
+    """Anonymous reads of a municipality's data are served from the data-versioned cache."""
+    slug = kwargs.get("slug")
+    if slug is None or not is_anonymous_get(request):
+        return view(request, *args, **kwargs)
+    found = Municipality.objects.filter(slug=slug).values_list("pk", "data_version").first()
+    if found is None:
+        raise not_found()
+    return cached_response(request, found[0], found[1], lambda: view(request, *args, **kwargs))
 
 
 def _failed(status, code, message, details=None):

@@ -6,3 +6,8 @@ class CoreConfig(AppConfig):
     name = "digitalbilanz.core"
     label = "core"
     verbose_name = _("Grundlagen")
+
+    def ready(self):
+        from digitalbilanz.core import signals
+
+        signals.connect()

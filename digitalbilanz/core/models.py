@@ -40,6 +40,9 @@ class Municipality(TimestampedModel):
     )
     state = models.CharField(_("Bundesland"), max_length=60, blank=True)
     website = models.URLField(_("Website"), blank=True)
+    # Raised on every change of the municipality's data (core.signals); part of the key of
+    # cached public responses, so a change is visible at once in every server process.
+    data_version = models.PositiveBigIntegerField(default=0, editable=False)
 
     class Meta:
         verbose_name = _("Kommune")
@@ -93,9 +96,7 @@ class OrgUnit(TenantModel):
         verbose_name = _("Organisationseinheit")
         verbose_name_plural = _("Organisationseinheiten")
         ordering = ["code"]
-        constraints = [
-            models.UniqueConstraint(fields=["municipality", "code"], name="orgunit_unique_code")
-        ]
+        constraints = [models.UniqueConstraint(fields=["municipality", "code"], name="orgunit_unique_code")]
 
     def __str__(self):
         return f"{self.code} – {self.name}"
@@ -127,9 +128,7 @@ class Membership(TimestampedModel):
     class Meta:
         verbose_name = _("Mitgliedschaft")
         verbose_name_plural = _("Mitgliedschaften")
-        constraints = [
-            models.UniqueConstraint(fields=["user", "municipality"], name="membership_unique")
-        ]
+        constraints = [models.UniqueConstraint(fields=["user", "municipality"], name="membership_unique")]
 
     def __str__(self):
         return f"{self.user} @ {self.municipality}: {self.get_role_display()}"
@@ -141,9 +140,7 @@ class Membership(TimestampedModel):
         cache = user.__dict__.setdefault("_membership_cache", {})
         if municipality.pk not in cache:
             cache[municipality.pk] = (
-                cls.objects.filter(user=user, municipality=municipality)
-                .prefetch_related("org_units")
-                .first()
+                cls.objects.filter(user=user, municipality=municipality).prefetch_related("org_units").first()
             )
         return cache[municipality.pk]
 
@@ -178,9 +175,7 @@ class Parameter(TenantModel):
         verbose_name = _("Parameter")
         verbose_name_plural = _("Parameter")
         ordering = ["key"]
-        constraints = [
-            models.UniqueConstraint(fields=["municipality", "key"], name="parameter_unique_key")
-        ]
+        constraints = [models.UniqueConstraint(fields=["municipality", "key"], name="parameter_unique_key")]
 
     def __str__(self):
         return f"{self.get_key_display()}: {self.value}"
@@ -194,17 +189,11 @@ class Parameter(TenantModel):
 
         if self.key == ParameterKey.DISCOUNT_RATE and self.value is not None:
             if self.value <= Decimal("-100"):
-                raise ValidationError(
-                    {"value": _("Der Kalkulationszinssatz muss größer als −100 % sein.")}
-                )
+                raise ValidationError({"value": _("Der Kalkulationszinssatz muss größer als −100 % sein.")})
         if self.key == ParameterKey.HORIZON and self.value is not None:
             if self.value < 1 or self.value > 50 or self.value != int(self.value):
                 raise ValidationError(
-                    {
-                        "value": _(
-                            "Der Betrachtungszeitraum muss eine ganze Zahl von 1 bis 50 Jahren sein."
-                        )
-                    }
+                    {"value": _("Der Betrachtungszeitraum muss eine ganze Zahl von 1 bis 50 Jahren sein.")}
                 )
         if self.key not in (ParameterKey.DISCOUNT_RATE,) and self.value is not None:
             if self.value < 0:

@@ -13,9 +13,7 @@ from digitalbilanz.envconf import env_bool, parse_database_url
 def _import_settings(env):
     code = "import digitalbilanz.settings as s; print(s.DEBUG)"
     clean = {k: v for k, v in os.environ.items() if k not in ("SECRET_KEY", "DEBUG")}
-    return subprocess.run(
-        [sys.executable, "-c", code], env=clean | env, capture_output=True, text=True
-    )
+    return subprocess.run([sys.executable, "-c", code], env=clean | env, capture_output=True, text=True)
 
 
 def test_production_refuses_to_start_without_secret_key():

@@ -35,9 +35,7 @@ def world(db):
         "admin": Factory.user(town, Role.ADMIN),
     }
     measures = {
-        level: Factory.measure(
-            town, visibility=level, title=f"Marker-{level}", lead_department=fb04
-        )
+        level: Factory.measure(town, visibility=level, title=f"Marker-{level}", lead_department=fb04)
         for level in ("public", "council", "internal")
     }
     return town, users, measures

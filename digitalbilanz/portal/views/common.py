@@ -2,6 +2,7 @@
 
 from django.shortcuts import get_object_or_404, render
 
+from digitalbilanz.core.cache import cached_response
 from digitalbilanz.core.models import Municipality
 from digitalbilanz.portal.defaults import ensure_portal_settings
 from digitalbilanz.portal.registry import sections
@@ -14,7 +15,12 @@ def portal_view(view):
 
     def wrapper(request, slug, *args, **kwargs):
         municipality = get_object_or_404(Municipality, slug=slug)
-        return view(request, municipality, *args, **kwargs)
+        return cached_response(
+            request,
+            municipality.pk,
+            municipality.data_version,
+            lambda: view(request, municipality, *args, **kwargs),
+        )
 
     wrapper.__name__ = view.__name__
     wrapper.__doc__ = view.__doc__

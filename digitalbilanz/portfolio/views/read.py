@@ -3,15 +3,14 @@
 import datetime as dt
 
 from django.conf import settings
-
 from django.core.paginator import Paginator
 from django.db.models import Q
 from django.shortcuts import get_object_or_404, render
 
 from digitalbilanz.core.history import history_entries
-from digitalbilanz.core.visibility import levels_for
 from digitalbilanz.core.models import Membership, OrgUnit, Parameter
 from digitalbilanz.core.permissions import can_admin, can_edit, can_edit_any
+from digitalbilanz.core.visibility import levels_for
 from digitalbilanz.finance.models import BudgetFigure
 from digitalbilanz.portfolio import charts
 from digitalbilanz.portfolio.appraisal import ParameterSet, figures_for

@@ -1,0 +1,47 @@
+"""Cache of anonymous GET responses (public portal, open data, API), keyed by data version.
+
+Public pages of a municipality change only when its data changes. Every change raises
+``Municipality.data_version`` (see ``core.signals``), and the version is part of the cache key,
+so no stale page is ever served and no explicit invalidation is needed. Only anonymous GET
+requests are cached — whatever a logged-in user or an API key sees is never stored or served
+from here. The cache backend is configured with ``CACHE_URL`` (default: files below var/).
+"""
+
+import hashlib
+
+from django.core.cache import cache
+from django.http import HttpResponse
+
+TIMEOUT = 3600
+KEPT_HEADERS = ("Content-Disposition",)
+
+
+def is_anonymous_get(request) -> bool:
+    if request.method != "GET" or request.headers.get("Authorization"):
+        return False
+    user = getattr(request, "user", None)
+    return user is None or not user.is_authenticated
+
+
+def response_key(request, municipality_pk: int, version: int) -> str:
+    path = hashlib.sha256(request.get_full_path().encode()).hexdigest()[:32]
+    return f"resp:{municipality_pk}:{version}:{path}"
+
+
+def cached_response(request, municipality_pk: int, version: int, build):
+    """Serve ``build()``'s response from the cache when the request is an anonymous GET."""
+    if not is_anonymous_get(request):
+        return build()
+    key = response_key(request, municipality_pk, version)
+    hit = cache.get(key)
+    if hit is not None:
+        status, content_type, body, headers = hit
+        response = HttpResponse(body, status=status, content_type=content_type)
+        for name, value in headers:
+            response[name] = value
+        return response
+    response = build()
+    if response.status_code == 200 and not response.streaming and not response.cookies:
+        headers = [(h, response[h]) for h in KEPT_HEADERS if h in response]
+        cache.set(key, (200, response["Content-Type"], response.content, headers), TIMEOUT)
+    return response

@@ -49,8 +49,14 @@ def ensure_portal_settings(municipality) -> PortalSettings:
     cached = getattr(municipality, "_portal_settings", None)
     if cached is not None:
         return cached
-    settings, _created = PortalSettings.objects.get_or_create(
-        municipality=municipality, defaults=_defaults(municipality)
-    )
+    settings = PortalSettings.objects.filter(municipality=municipality).first()
+    if settings is None:
+        # Storing the defaults changes nothing a visitor sees, so it must not raise the data
+        # version (core.signals) and thereby throw away the cached pages; bulk_create sends
+        # no save signal. ignore_conflicts: two first visitors at the same time.
+        PortalSettings.objects.bulk_create(
+            [PortalSettings(municipality=municipality, **_defaults(municipality))], ignore_conflicts=True
+        )
+        settings = PortalSettings.objects.get(municipality=municipality)
     municipality._portal_settings = settings
     return settings

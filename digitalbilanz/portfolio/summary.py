@@ -103,7 +103,8 @@ def _accumulate(summary, figures, hours_by_year):
     summary.npv_kn_nh += appraisal.npv_kn_nh
     summary.npv_kn_r += appraisal.npv_kn_r
     for row in appraisal.yearly:
-        summary.yearly[row.year] = summary.yearly.get(row.year, 0.0) + row.balance
+        if row.costs or row.benefits:  # years of the horizon without any flow are left out
+            summary.yearly[row.year] = summary.yearly.get(row.year, 0.0) + row.balance
 
 
 def _monte_carlo(measures, params, draws):

@@ -132,3 +132,11 @@ def test_duplicate_measure_number_is_rejected(town):
 
 def test_unknown_municipality_is_404(town):
     assert _client("admin").get("/app/gibtsnicht/").status_code == 404
+
+
+def test_visitors_start_page_links_the_public_portals(town):
+    response = Client().get("/")
+    body = response.content.decode()
+    assert response.status_code == 200
+    assert 'href="/leverkusen/"' in body
+    assert "/anmelden/" in body

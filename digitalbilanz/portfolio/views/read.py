@@ -8,7 +8,7 @@ from django.db.models import Q
 from django.shortcuts import get_object_or_404, render
 
 from digitalbilanz.core.history import history_entries
-from digitalbilanz.core.models import Membership, OrgUnit, Parameter
+from digitalbilanz.core.models import Membership, Municipality, OrgUnit, Parameter
 from digitalbilanz.core.permissions import can_admin, can_edit, can_edit_any
 from digitalbilanz.core.visibility import levels_for
 from digitalbilanz.finance.models import BudgetFigure
@@ -26,7 +26,8 @@ def home(request):
     from django.shortcuts import redirect
 
     if not request.user.is_authenticated:
-        return redirect("login")
+        # Visitors start at the public portals; staff log in from there.
+        return render(request, "portfolio/welcome.html", {"towns": Municipality.objects.order_by("name")})
     memberships = Membership.objects.filter(user=request.user).select_related("municipality")
     if len(memberships) == 1:
         return redirect("dashboard", slug=memberships[0].municipality.slug)

@@ -84,15 +84,18 @@ MEASURE_COLUMNS = (
     ),
 )
 
+# The measure a child row belongs to (lines, milestones, benefits).
+MEASURE_REF = C(
+    "measure",
+    "integer",
+    _("Maßnahme"),
+    _("Kennung der Maßnahme (Tabelle measures)."),
+    lambda x: x.measure_id,
+)
+
 LINE_COLUMNS = (
     _id(_("Eindeutige, dauerhafte Kennung der Zeile.")),
-    C(
-        "measure",
-        "integer",
-        _("Maßnahme"),
-        _("Kennung der Maßnahme (Tabelle measures)."),
-        lambda x: x.measure_id,
-    ),
+    MEASURE_REF,
     C("year", "integer", _("Jahr"), _("Jahr, in dem die Kosten oder der Nutzen anfallen.")),
     C("kind", "string", _("Art"), _("cost (Kosten) oder benefit (Nutzen).")),
     C("group", "string", _("Gruppe"), _("development (einmalig) oder operation (laufend).")),
@@ -121,13 +124,7 @@ LINE_COLUMNS = (
 
 MILESTONE_COLUMNS = (
     _id(_("Eindeutige, dauerhafte Kennung des Meilensteins.")),
-    C(
-        "measure",
-        "integer",
-        _("Maßnahme"),
-        _("Kennung der Maßnahme (Tabelle measures)."),
-        lambda x: x.measure_id,
-    ),
+    MEASURE_REF,
     C("title", "string", _("Titel"), _("Titel des Meilensteins.")),
     C("baseline_date", "date", _("Basisplan"), _("Ursprünglich geplantes Datum.")),
     C("forecast_date", "date", _("Prognose"), _("Aktuell prognostiziertes Datum.")),
@@ -138,13 +135,7 @@ MILESTONE_COLUMNS = (
 
 BENEFIT_COLUMNS = (
     _id(_("Eindeutige, dauerhafte Kennung des Nutzens.")),
-    C(
-        "measure",
-        "integer",
-        _("Maßnahme"),
-        _("Kennung der Maßnahme (Tabelle measures)."),
-        lambda x: x.measure_id,
-    ),
+    MEASURE_REF,
     C("number", "integer", _("Nr."), _("Nummer im Nutzenregister der Maßnahme.")),
     C("category", "string", _("Kategorie"), _("cash, non_cash, qualitative oder dis_benefit.")),
     C("description", "string", _("Beschreibung"), _("Beschreibung des Nutzens.")),

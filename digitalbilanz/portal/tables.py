@@ -126,7 +126,10 @@ FIGURE_COLUMNS = (
         "payback_year",
         "integer",
         _("Amortisation"),
-        _("Jahr, in dem der kumulierte Barwert positiv wird (leer: nicht im Betrachtungszeitraum)."),
+        _(
+            "Jahr, ab dem der kumulierte Barwert bis zum Ende des Betrachtungszeitraums ≥ 0 bleibt "
+            "(leer: keine Amortisation)."
+        ),
         lambda r: r.figures.appraisal.payback_year if r.figures.appraisal else None,
     ),
 )

@@ -45,6 +45,7 @@ INSTALLED_APPS = [
     "digitalbilanz.reports",
     "digitalbilanz.api",
     "digitalbilanz.portal",
+    "digitalbilanz.registry",
 ]
 
 MIDDLEWARE = [

@@ -113,8 +113,9 @@ class FieldOfAction(PublishableModel):
 
 class MeasureQuerySet(VisibilityQuerySet):
     def with_relations(self):
+        lines = models.Prefetch("lines", queryset=Line.objects.select_related("derivation"))
         return self.select_related("lead_department").prefetch_related(
-            "fields_of_action", "partners", "milestones", "lines", "benefits", "criteria"
+            "fields_of_action", "partners", "milestones", lines, "benefits", "criteria"
         )
 
 

@@ -23,9 +23,7 @@ class VersionedFormMixin:
     """Mixin for ModelForms; call ``add_version_field()`` in ``__init__``."""
 
     def add_version_field(self):
-        self.fields[VERSION_FIELD] = forms.IntegerField(
-            widget=forms.HiddenInput, required=False, min_value=0
-        )
+        self.fields[VERSION_FIELD] = forms.IntegerField(widget=forms.HiddenInput, required=False, min_value=0)
         if self.instance.pk is not None:
             self.initial[VERSION_FIELD] = self.instance.lock_version
 

@@ -61,8 +61,3 @@ def signed_days(value):
 @register.filter
 def de_date(value):
     return value.strftime("%d.%m.%Y") if value else "–"
-
-
-@register.filter
-def get_item(mapping, key):
-    return mapping.get(key) if mapping else None

@@ -42,6 +42,7 @@ INSTALLED_APPS = [
     "digitalbilanz.core",
     "digitalbilanz.portfolio",
     "digitalbilanz.finance",
+    "digitalbilanz.demo",
     "digitalbilanz.reports",
     "digitalbilanz.api",
     "digitalbilanz.portal",

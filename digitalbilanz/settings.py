@@ -33,6 +33,7 @@ if not SECRET_KEY:
 
 ALLOWED_HOSTS = env_list("ALLOWED_HOSTS", ["127.0.0.1", "localhost"])
 CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS", [])
+CSRF_FAILURE_VIEW = "digitalbilanz.errors.csrf_failure"
 
 INSTALLED_APPS = [
     "django.contrib.admin",

@@ -26,8 +26,7 @@ SECRET_KEY = env_str("SECRET_KEY")
 if not SECRET_KEY:
     if PRODUCTION:
         raise ImproperlyConfigured(
-            "SECRET_KEY is not set. Production (DIGITALBILANZ_PRODUCTION=true) refuses to start "
-            "without it."
+            "SECRET_KEY is not set. Production (DIGITALBILANZ_PRODUCTION=true) refuses to start without it."
         )
     SECRET_KEY = secret_key_file(VAR_DIR / "secret_key")
 

@@ -23,7 +23,7 @@ def measures_for_levels(municipality, levels):
             Prefetch("fields_of_action", queryset=FieldOfAction.objects.with_levels(levels)),
             "partners",
             "criteria",
-            Prefetch("lines", queryset=Line.objects.with_levels(levels)),
+            Prefetch("lines", queryset=Line.objects.with_levels(levels).select_related("derivation")),
             Prefetch("milestones", queryset=Milestone.objects.with_levels(levels)),
             Prefetch("benefits", queryset=benefits),
         )

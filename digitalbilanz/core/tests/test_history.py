@@ -21,6 +21,7 @@ def test_editing_a_measure_records_user_old_new_and_reason(db):
             "status": "in_progress",
             "visibility": "public",
             "change_reason": "Beschluss des Ausschusses",
+            "lock_version": measure.lock_version,
         },
     )
     assert response.status_code == 302

@@ -73,7 +73,3 @@ def de_datetime(value):
     local = timezone.localtime(value) if timezone.is_aware(value) else value
     return _("%(date)s, %(time)s Uhr") % {"date": local.strftime("%d.%m.%Y"), "time": local.strftime("%H:%M")}
 
-
-@register.filter
-def get_item(mapping, key):
-    return mapping.get(key) if mapping else None

@@ -6,9 +6,3 @@ class PortalConfig(AppConfig):
     name = "digitalbilanz.portal"
     label = "portal"
     verbose_name = _("Transparenzportal")
-
-    def ready(self):
-        from digitalbilanz.portal import sections, tables
-
-        tables.register_all()
-        sections.register_all()

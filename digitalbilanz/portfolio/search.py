@@ -1,8 +1,10 @@
 """Full-text search over measures: PostgreSQL full text (German) or SQLite FTS5.
 
+Used by the portal's measure list and by the API (``Table.search`` of the measures table).
 SQLite keeps an FTS5 index ``portal_measure_fts`` in step with ``portfolio_measure`` through
-triggers (migration 0002). Terms are reduced to word characters, so user input never reaches the
-query syntax of either engine; every term must match (prefix match, so "Akte" finds "E-Akte").
+triggers (created by migration ``portal 0002``, where the search began; the name stays).
+Terms are reduced to word characters, so user input never reaches the query syntax of either
+engine; every term must match (prefix match, so "Akte" finds "E-Akte").
 """
 
 import re

@@ -53,7 +53,9 @@ def update(key, municipality, table, obj, payload):
 def save(form, user, spec):
     """The one place where an API write is stored; ``form`` is valid and the user may store it.
 
-    The request is one transaction (ATOMIC_REQUESTS): an error anywhere rolls everything back.
+    Checks that apply to every write of every table (such as the record's version,
+    ``core.versioning``) belong here. The request is one transaction (ATOMIC_REQUESTS): an error
+    anywhere rolls everything back.
     """
     form.instance._history_user = user
     return form.save(user=user) if spec.save_with_user else form.save()

@@ -16,12 +16,16 @@ def connect():
 @checks.register()
 def check_tenant_paths(app_configs=None, **kwargs):
     """Every model on a core base must say how it reaches its municipality (or opt out)."""
+    return tenant_path_errors(apps.get_models())
+
+
+def tenant_path_errors(models) -> list:
     from django.core.exceptions import FieldDoesNotExist
 
     from digitalbilanz.core.models import Municipality, VersionedModel
 
     errors = []
-    for model in apps.get_models():
+    for model in models:
         if not issubclass(model, VersionedModel) or model._meta.abstract:
             continue
         path = model.tenant_path

@@ -35,7 +35,9 @@ BUDGET_FILTERS = (
 
 def budget_rows(municipality, levels):
     return (
-        BudgetFigure.objects.for_municipality(municipality).with_levels(levels).select_related("product_group")
+        BudgetFigure.objects.for_municipality(municipality)
+        .with_levels(levels)
+        .select_related("product_group")
     )
 
 

@@ -113,8 +113,9 @@ class FieldOfAction(PublishableModel):
 
 class MeasureQuerySet(VisibilityQuerySet):
     def with_relations(self):
+        lines = models.Prefetch("lines", queryset=Line.objects.select_related("derivation"))
         return self.select_related("lead_department").prefetch_related(
-            "fields_of_action", "partners", "milestones", "lines", "benefits", "criteria"
+            "fields_of_action", "partners", "milestones", lines, "benefits", "criteria"
         )
 
 
@@ -468,6 +469,7 @@ class Criterion(TimestampedModel):
     """A qualitative (Q) or external-effects (E) criterion, scored 0–10 in steps of 2."""
 
     tenant_path = "measure__municipality"
+    visibility_paths = ("measure__visibility",)
 
     measure = models.ForeignKey(
         Measure, on_delete=models.CASCADE, related_name="criteria", verbose_name=_("Maßnahme")
@@ -497,6 +499,14 @@ class Criterion(TimestampedModel):
         return self.label
 
 
+class BenefitQuerySet(VisibilityQuerySet):
+    def with_levels(self, levels):
+        """Benefits readable with ``levels``; their delivering milestone only if it is readable
+        too — a benefit's status derived from a milestone must not reveal a hidden one."""
+        readable = Milestone.objects.with_levels(levels)
+        return super().with_levels(levels).prefetch_related(models.Prefetch("milestone", queryset=readable))
+
+
 class Benefit(PublishableModel):
     """An entry of the benefits register (methods.md §7)."""
 
@@ -523,6 +533,8 @@ class Benefit(PublishableModel):
         verbose_name=_("liefernder Meilenstein"),
     )
     visibility_paths = ("visibility", "measure__visibility")
+
+    objects = BenefitQuerySet.as_manager()
 
     class Meta:
         verbose_name = _("Nutzen")
@@ -566,6 +578,7 @@ class BenefitMeasurement(TimestampedModel):
     """A realised value of a benefit's KPI at a date."""
 
     tenant_path = "benefit__municipality"
+    visibility_paths = ("benefit__visibility", "benefit__measure__visibility")
 
     benefit = models.ForeignKey(
         Benefit, on_delete=models.CASCADE, related_name="measurements", verbose_name=_("Nutzen")
@@ -578,3 +591,6 @@ class BenefitMeasurement(TimestampedModel):
         verbose_name = _("Nutzenmessung")
         verbose_name_plural = _("Nutzenmessungen")
         ordering = ["measured_on"]
+
+    def __str__(self):
+        return _("Messwert vom %(date)s") % {"date": self.measured_on.strftime("%d.%m.%Y")}

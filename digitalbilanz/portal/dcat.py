@@ -8,7 +8,7 @@ Titles carry neither place nor time; place is given by ``dct:spatial`` and
 from django.utils.translation import gettext as _
 
 from digitalbilanz.portal.opendata import PUBLIC
-from digitalbilanz.portal.registry import tables
+from digitalbilanz.registry.tables import tables
 
 CONTEXT = {
     "dcat": "http://www.w3.org/ns/dcat#",

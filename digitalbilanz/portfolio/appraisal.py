@@ -197,3 +197,25 @@ def eco_inputs(measures, params: ParameterSet, lines_by_measure):
 
 def as_decimal(value: float | None) -> Decimal | None:
     return None if value is None else Decimal(str(round(value, 2)))
+
+
+def criteria_scores(measure) -> dict:
+    """Q and E utility scores of a measure's criteria (WiBe): per module the criteria, the score
+    (None while weights or scores are missing) and a German error for invalid input."""
+    result = {}
+    for module in ("Q", "E"):
+        items = [c for c in measure.criteria.all() if c.module == module]
+        if not items or any(c.score is None for c in items):
+            result[module] = {"items": items, "score": None, "error": ""}
+            continue
+        try:
+            score = eco.score(
+                [
+                    eco.Criterion(key=str(c.pk), label=c.label, weight=float(c.weight) / 100, score=c.score)
+                    for c in items
+                ]
+            )
+            result[module] = {"items": items, "score": score, "error": ""}
+        except eco.EconomicsError as exc:
+            result[module] = {"items": items, "score": None, "error": str(exc)}
+    return result

@@ -1,0 +1,34 @@
+"""The portfolio's panels of the app's dashboard (registered in ``portfolio/register.py``).
+
+All panels read one portfolio summary, computed once per page (``Dashboard.once``).
+"""
+
+from digitalbilanz.portfolio import charts
+from digitalbilanz.portfolio.appraisal import ParameterSet
+from digitalbilanz.portfolio.queries import visible_measures
+from digitalbilanz.portfolio.summary import summarise
+
+
+def template(key: str) -> str:
+    return f"portfolio/dashboard/{key}.html"
+
+
+def summary(dashboard):
+    def compute():
+        params = ParameterSet.for_municipality(dashboard.municipality)
+        return summarise(visible_measures(dashboard.user, dashboard.municipality), params)
+
+    return dashboard.once("portfolio.summary", compute)
+
+
+def balance_panel(dashboard):
+    result = summary(dashboard)
+    if not result.yearly:
+        return None
+    chart = charts.balance_chart(result.yearly, title="Jährlicher Saldo des Portfolios")
+    return {"summary": result, "yearly_chart": chart}
+
+
+def summary_panel(dashboard):
+    """Context of the panels that show a part of the summary (figures, status, benefits, slips)."""
+    return {"summary": summary(dashboard)}

@@ -8,12 +8,13 @@ from django.db.models import Q
 from django.shortcuts import get_object_or_404, render
 
 from digitalbilanz.core.history import history_entries
-from digitalbilanz.core.models import Membership, Municipality, OrgUnit, Parameter
+from digitalbilanz.core.models import Membership, Municipality, OrgUnit
+from digitalbilanz.core.parameters import ParameterSet
 from digitalbilanz.core.permissions import can_admin, can_edit, can_edit_any
 from digitalbilanz.core.visibility import levels_for
 from digitalbilanz.finance.models import BudgetFigure
 from digitalbilanz.portfolio import charts
-from digitalbilanz.portfolio.appraisal import ParameterSet, figures_for
+from digitalbilanz.portfolio.appraisal import figures_for
 from digitalbilanz.portfolio.choices import MeasureStatus, Rag
 from digitalbilanz.portfolio.models import Benefit, Criterion, FieldOfAction, Line, Milestone, Strategy
 from digitalbilanz.portfolio.queries import visible_measures
@@ -229,7 +230,7 @@ def parameter_list(request, municipality):
         "portfolio/parameters.html",
         {
             "municipality": municipality,
-            "parameters": Parameter.objects.filter(municipality=municipality),
+            "parameters": ParameterSet.for_municipality(municipality),
             "can_admin": can_admin(request.user, municipality),
         },
     )

@@ -4,8 +4,9 @@ from django.core.management.base import BaseCommand, CommandError
 
 from digitalbilanz import economics as eco
 from digitalbilanz.core.models import Municipality
+from digitalbilanz.core.parameters import ParameterSet
 from digitalbilanz.core.templatetags.dbformat import de_number
-from digitalbilanz.portfolio.appraisal import ParameterSet, figures_for
+from digitalbilanz.portfolio.appraisal import figures_for
 from digitalbilanz.portfolio.queries import measures_for_levels
 from digitalbilanz.portfolio.summary import summarise
 
@@ -82,6 +83,8 @@ class Command(BaseCommand):
             summary = summarise(measures, params, draws=draws)
         except eco.EconomicsError as exc:
             raise CommandError(str(exc)) from exc
+        if not summary.rows:
+            self.stdout.write("Noch keine Maßnahmen erfasst.")
         for row in summary.rows:
             a = row.figures.appraisal
             npv = de_number(a.npv_kn, 0) if a else "–"

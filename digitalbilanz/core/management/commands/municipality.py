@@ -18,7 +18,9 @@ class Command(BaseCommand):
         create = sub.add_parser("create", help="Kommune anlegen")
         create.add_argument("slug", help="Kurzname in den Adressen, z. B. neustadt")
         create.add_argument("--name", default="", help="Name, z. B. „Stadt Neustadt“")
-        create.add_argument("--type", dest="kind", default="Stadt", help="Stadt, Gemeinde oder Kreis")
+        create.add_argument(
+            "--type", dest="kind", default="Stadt", metavar="Stadt|Gemeinde|Kreis", help="Art der Kommune"
+        )
         create.add_argument("--ags", default="", help="Amtlicher Gemeindeschlüssel (8 Ziffern)")
         create.add_argument("--ars", default="", help="Amtlicher Regionalschlüssel (12 Ziffern)")
         create.add_argument("--admin", default="", help="Benutzername der ersten Administration")

@@ -136,6 +136,7 @@ class ParameterValue:
     as_of: dt.date
     note: str = ""
     is_default: bool = False
+    lock_version: int | None = None  # of the municipality's own row (None for a default)
 
     @property
     def key(self) -> str:
@@ -168,7 +169,7 @@ class ParameterValue:
 
     @classmethod
     def from_row(cls, spec: ParameterSpec, row) -> "ParameterValue":
-        return cls(spec, row.value, row.source, row.as_of, row.note)
+        return cls(spec, row.value, row.source, row.as_of, row.note, lock_version=row.lock_version)
 
 
 @dataclass

@@ -3,14 +3,17 @@
 import datetime as dt
 
 from django.contrib import messages
+from django.db import transaction
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from digitalbilanz.core.forms import save_or_conflict
 from digitalbilanz.core.models import Membership, Parameter
 from digitalbilanz.core.parameters import parameter_spec
 from digitalbilanz.core.permissions import can_admin, can_edit, can_edit_any
+from digitalbilanz.core.versioning import StaleRecordError
 from digitalbilanz.portfolio import forms
 from digitalbilanz.portfolio.models import (
     Benefit,
@@ -52,8 +55,7 @@ def measure_edit(request, municipality, pk=None):
     form = forms.MeasureForm(
         request.POST or None, instance=instance, municipality=municipality, allowed_units=allowed
     )
-    if request.method == "POST" and form.is_valid():
-        measure = form.save()
+    if request.method == "POST" and form.is_valid() and (measure := save_or_conflict(form)):
         return _saved(request, measure, measure_url(municipality, measure.pk))
     title = _("Maßnahme bearbeiten") if pk else _("Neue Maßnahme")
     back = measure_url(municipality, pk) if pk else f"/app/{municipality.slug}/massnahmen/"
@@ -70,8 +72,8 @@ def _child_edit(request, municipality, measure_pk, model, form_class, pk, title)
     form = form_class(
         request.POST or None, instance=instance, municipality=municipality, measure=measure
     )
-    if request.method == "POST" and form.is_valid():
-        saved = form.save(user=request.user) if form_class is forms.MilestoneForm else form.save()
+    extra = {"user": request.user} if form_class is forms.MilestoneForm else {}
+    if request.method == "POST" and form.is_valid() and (saved := save_or_conflict(form, **extra)):
         return _saved(request, saved, measure_url(municipality, measure.pk))
     return _form_page(
         request, form, title, measure_url(municipality, measure.pk), {"measure": measure}
@@ -101,6 +103,21 @@ def benefit_edit(request, municipality, measure_pk, pk=None):
 def line_delete(request, municipality, measure_pk, pk):
     measure = editable_measure_or_404(request, municipality, measure_pk)
     line = get_object_or_404(Line, measure=measure, pk=pk)
+    if line.is_derived:
+        messages.error(
+            request,
+            _("Die Zeile „%(line)s“ wird aus „%(source)s“ berechnet und kann nicht gelöscht werden.")
+            % {"line": line, "source": line.derivation.source_label},
+        )
+        return redirect(measure_url(municipality, measure.pk))
+    posted = request.POST.get("lock_version")
+    if posted is not None and posted != str(line.lock_version):
+        messages.error(
+            request,
+            _("Die Zeile „%(line)s“ wurde inzwischen geändert und daher nicht gelöscht.")
+            % {"line": line},
+        )
+        return redirect(measure_url(municipality, measure.pk))
     line._change_reason = request.POST.get("change_reason") or _("Zeile gelöscht")
     line.delete()
     messages.success(request, _("Die Zeile „%(line)s“ wurde gelöscht.") % {"line": line})
@@ -113,8 +130,7 @@ def measurement_add(request, municipality, measure_pk, benefit_pk):
     benefit = get_object_or_404(Benefit, measure=measure, pk=benefit_pk)
     form = forms.MeasurementForm(request.POST or None)
     form.instance.benefit = benefit
-    if request.method == "POST" and form.is_valid():
-        form.save()
+    if request.method == "POST" and form.is_valid() and save_or_conflict(form):
         return _saved(request, benefit, measure_url(municipality, measure.pk))
     return _form_page(
         request,
@@ -124,12 +140,24 @@ def measurement_add(request, municipality, measure_pk, benefit_pk):
     )
 
 
+def _save_formset(formset) -> bool:
+    """Save all criteria or none; a lost race marks the form of the record changed meanwhile."""
+    try:
+        with transaction.atomic():
+            formset.save()
+        return True
+    except StaleRecordError as exc:
+        for form in formset.forms:
+            if form.instance.pk == exc.instance.pk:
+                form.report_conflict(exc.current())
+        return False
+
+
 @tenant_view
 def criteria_edit(request, municipality, measure_pk):
     measure = editable_measure_or_404(request, municipality, measure_pk)
     formset = forms.CriterionFormSet(request.POST or None, instance=measure)
-    if request.method == "POST" and formset.is_valid():
-        formset.save()
+    if request.method == "POST" and formset.is_valid() and _save_formset(formset):
         return _saved(request, measure, measure_url(municipality, measure.pk))
     return render(
         request,
@@ -149,8 +177,7 @@ def strategy_edit(request, municipality, pk=None):
     _require(can_edit(request.user, municipality))
     instance = get_object_or_404(Strategy, municipality=municipality, pk=pk) if pk else None
     form = forms.StrategyForm(request.POST or None, instance=instance, municipality=municipality)
-    if request.method == "POST" and form.is_valid():
-        strategy = form.save()
+    if request.method == "POST" and form.is_valid() and (strategy := save_or_conflict(form)):
         return _saved(request, strategy, f"/app/{municipality.slug}/strategien/{strategy.pk}/")
     return _form_page(
         request,
@@ -167,8 +194,7 @@ def revision_add(request, municipality, pk):
     form = forms.StrategyRevisionForm(request.POST or None)
     form.instance.strategy = strategy
     url = f"/app/{municipality.slug}/strategien/{strategy.pk}/"
-    if request.method == "POST" and form.is_valid():
-        revision = form.save()
+    if request.method == "POST" and form.is_valid() and (revision := save_or_conflict(form)):
         return _saved(request, revision, url)
     return _form_page(request, form, _("Anpassung der Strategie erfassen"), url)
 
@@ -181,8 +207,8 @@ def field_edit(request, municipality, pk=None):
         request.POST or None, instance=instance, municipality=municipality
     )
     url = f"/app/{municipality.slug}/strategien/"
-    if request.method == "POST" and form.is_valid():
-        return _saved(request, form.save(), url)
+    if request.method == "POST" and form.is_valid() and (field := save_or_conflict(form)):
+        return _saved(request, field, url)
     return _form_page(
         request, form, _("Handlungsfeld bearbeiten") if pk else _("Neues Handlungsfeld"), url
     )
@@ -199,20 +225,29 @@ def parameter_edit(request, municipality, key):
     )
     form = forms.ParameterForm(request.POST or None, instance=parameter)
     url = f"/app/{municipality.slug}/parameter/"
-    if request.method == "POST" and form.is_valid():
-        return _saved(request, form.save(), url)
+    if request.method == "POST" and form.is_valid() and (saved := save_or_conflict(form)):
+        return _saved(request, saved, url)
     return _form_page(request, form, spec.title, url)
 
 
-@require_POST
 @tenant_view
+@require_POST
 def parameter_reset(request, municipality, key):
     """Drop the municipality's own value: the registered default applies again."""
     _require(can_admin(request.user, municipality))
     parameter = get_object_or_404(Parameter, municipality=municipality, key=key)
+    url = f"/app/{municipality.slug}/parameter/"
+    posted = request.POST.get("lock_version")
+    if posted is not None and posted != str(parameter.lock_version):
+        messages.error(
+            request,
+            _("„%(label)s“ wurde inzwischen geändert; der eigene Wert bleibt bestehen.")
+            % {"label": parameter.label},
+        )
+        return redirect(url)
     parameter._change_reason = request.POST.get("change_reason") or _("Standardwert wiederhergestellt")
     parameter.delete()
     messages.success(
         request, _("Für „%(label)s“ gilt wieder der Standardwert.") % {"label": parameter.label}
     )
-    return redirect(f"/app/{municipality.slug}/parameter/")
+    return redirect(url)

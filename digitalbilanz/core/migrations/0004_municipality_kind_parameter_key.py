@@ -7,7 +7,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('core', '0002_municipality_data_version'),
+        ('core', '0003_contracts'),
     ]
 
     operations = [

@@ -97,3 +97,16 @@ def test_only_admins_set_parameters(town, role):
 
 def test_an_unregistered_key_has_no_form(town):
     assert _client(town, Role.ADMIN).get("/app/neustadt/parameter/erfunden/").status_code == 404
+
+
+def test_a_reset_from_a_stale_page_keeps_the_newer_own_value(town):
+    client = _client(town, Role.ADMIN)
+    data = {"value": "10", "source": "Eigene", "as_of": "2024-05-01"}
+    client.post("/app/neustadt/parameter/horizon/", data)
+    row = Parameter.objects.get(municipality=town, key="horizon")
+    loaded = row.lock_version
+    row.value = 12
+    row.save()
+    response = client.post("/app/neustadt/parameter/horizon/standard/", {"lock_version": loaded}, follow=True)
+    assert "wurde inzwischen geändert" in response.content.decode()
+    assert Parameter.objects.get(municipality=town, key="horizon").value == 12

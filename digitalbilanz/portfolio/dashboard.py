@@ -3,8 +3,9 @@
 All panels read one portfolio summary, computed once per page (``Dashboard.once``).
 """
 
+from digitalbilanz.core.parameters import ParameterSet
+from digitalbilanz.core.permissions import can_edit_any
 from digitalbilanz.portfolio import charts
-from digitalbilanz.portfolio.appraisal import ParameterSet
 from digitalbilanz.portfolio.queries import visible_measures
 from digitalbilanz.portfolio.summary import summarise
 
@@ -32,3 +33,13 @@ def balance_panel(dashboard):
 def summary_panel(dashboard):
     """Context of the panels that show a part of the summary (figures, status, benefits, slips)."""
     return {"summary": summary(dashboard)}
+
+
+def figures_panel(dashboard):
+    """The key figures; on an empty portfolio a sentence and the way to the first measure."""
+    result = summary(dashboard)
+    return {
+        "summary": result,
+        "empty": not result.rows,
+        "can_edit": can_edit_any(dashboard.user, dashboard.municipality),
+    }

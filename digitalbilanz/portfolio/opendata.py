@@ -9,9 +9,10 @@ from django.db.models import Max, Min, Prefetch
 from django.utils.translation import gettext_lazy as _
 
 from digitalbilanz.core.models import Membership
+from digitalbilanz.core.parameters import ParameterSet
 from digitalbilanz.core.permissions import can_edit, can_edit_any
 from digitalbilanz.portfolio import forms
-from digitalbilanz.portfolio.appraisal import ParameterSet, figures_for
+from digitalbilanz.portfolio.appraisal import figures_for
 from digitalbilanz.portfolio.choices import LineKind, MeasureStatus
 from digitalbilanz.portfolio.columns import (
     BENEFIT_COLUMNS,

@@ -2,7 +2,9 @@
 
 from django.utils.translation import gettext_lazy as _
 
+from digitalbilanz.core.parameters import register_parameters
 from digitalbilanz.portfolio import dashboard, opendata
+from digitalbilanz.portfolio.parameters import PORTFOLIO_PARAMETERS
 from digitalbilanz.registry.dashboard import Panel, register_panel
 from digitalbilanz.registry.navigation import Entry, register_entry
 from digitalbilanz.registry.tables import register_table
@@ -23,9 +25,12 @@ register_entry(Entry("strategy", _("Strategie"), "strategy_list", 30))
 register_entry(Entry("parameters", _("Parameter"), "parameter_list", 40))
 
 # Dashboard panels
-register_panel(Panel("figures", dashboard.template("figures"), dashboard.summary_panel, 10))
+register_panel(Panel("figures", dashboard.template("figures"), dashboard.figures_panel, 10))
 register_panel(Panel("balance", dashboard.template("balance"), dashboard.balance_panel, 20))
 register_panel(Panel("status", dashboard.template("status"), dashboard.summary_panel, 30, "half"))
 register_panel(Panel("lacking_benefit", dashboard.template("lacking_benefit"), dashboard.summary_panel, 50))
 register_panel(Panel("benefits", dashboard.template("benefits"), dashboard.summary_panel, 60))
 register_panel(Panel("slipped", dashboard.template("slipped"), dashboard.summary_panel, 70))
+
+# Parameters
+register_parameters(*PORTFOLIO_PARAMETERS)

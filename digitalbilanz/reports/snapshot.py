@@ -11,8 +11,8 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from digitalbilanz.core.choices import Visibility
+from digitalbilanz.core.parameters import ParameterSet
 from digitalbilanz.finance.models import BudgetFigure
-from digitalbilanz.portfolio.appraisal import ParameterSet
 from digitalbilanz.portfolio.choices import (
     BenefitCategory,
     BenefitStatus,
@@ -69,13 +69,14 @@ def _parameters(params):
     return [
         {
             "key": p.key,
-            "label": str(p.get_key_display()),
+            "label": p.title,
             "value": float(p.value),
-            "source": p.source,
+            "source": p.cited_source,
             "as_of": _iso(p.as_of),
             "note": p.note,
+            "is_default": p.is_default,
         }
-        for p in sorted(params.values.values(), key=lambda p: p.key)
+        for p in params  # registration order: core first, then each app
     ]
 
 

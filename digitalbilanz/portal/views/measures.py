@@ -8,10 +8,11 @@ from django.shortcuts import get_object_or_404
 from django.utils.translation import gettext_lazy as _
 
 from digitalbilanz.core.models import OrgUnit
+from digitalbilanz.core.parameters import ParameterSet
 from digitalbilanz.portal import history
 from digitalbilanz.portal.views.common import AUDIENCE, page, portal_view
 from digitalbilanz.portfolio import charts, search
-from digitalbilanz.portfolio.appraisal import ParameterSet, criteria_scores, figures_for
+from digitalbilanz.portfolio.appraisal import criteria_scores, figures_for
 from digitalbilanz.portfolio.choices import MeasureStatus
 from digitalbilanz.portfolio.models import FieldOfAction, Measure
 from digitalbilanz.portfolio.queries import audience_measures

@@ -4,10 +4,10 @@ from collections import Counter
 
 from django.conf import settings
 
+from digitalbilanz.core.parameters import ParameterSet
 from digitalbilanz.finance.models import BudgetFigure
 from digitalbilanz.portal.views.common import AUDIENCE, page, portal_view
 from digitalbilanz.portfolio import charts
-from digitalbilanz.portfolio.appraisal import ParameterSet
 from digitalbilanz.portfolio.choices import MeasureStatus
 from digitalbilanz.portfolio.models import FieldOfAction, Strategy
 from digitalbilanz.portfolio.queries import audience_measures

@@ -8,11 +8,12 @@ from django.db.models import Q
 from django.shortcuts import get_object_or_404, render
 
 from digitalbilanz.core.history import history_entries
-from digitalbilanz.core.models import Membership, Municipality, OrgUnit, Parameter
+from digitalbilanz.core.models import Membership, Municipality, OrgUnit
+from digitalbilanz.core.parameters import ParameterSet
 from digitalbilanz.core.permissions import can_admin, can_edit, can_edit_any
 from digitalbilanz.core.visibility import levels_for
 from digitalbilanz.portfolio import charts
-from digitalbilanz.portfolio.appraisal import ParameterSet, criteria_scores, figures_for
+from digitalbilanz.portfolio.appraisal import criteria_scores, figures_for
 from digitalbilanz.portfolio.choices import MeasureStatus, Rag
 from digitalbilanz.portfolio.models import FieldOfAction, Strategy
 from digitalbilanz.portfolio.queries import measure_history_rows, visible_measures
@@ -191,7 +192,7 @@ def parameter_list(request, municipality):
         "portfolio/parameters.html",
         {
             "municipality": municipality,
-            "parameters": Parameter.objects.filter(municipality=municipality),
+            "parameters": ParameterSet.for_municipality(municipality),
             "can_admin": can_admin(request.user, municipality),
         },
     )

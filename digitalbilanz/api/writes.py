@@ -59,7 +59,8 @@ def update(key, municipality, table, obj, payload, if_match=None):
     payload = _without(payload, VERSION)
     if expected != obj.lock_version:
         raise stale(obj, payload)
-    payload = {**payload, VERSION: expected}
+    # From here on ``obj`` carries the version the client read; a write that wins the race
+    # in between makes the conditional UPDATE in ``save`` fail (412).
     extra = {}
     if spec.parent is not None:
         parent = getattr(obj, spec.parent.field)

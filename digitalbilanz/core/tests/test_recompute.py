@@ -16,7 +16,11 @@ def rows(slug, table):
 def test_a_measure_npv_is_recomputed_to_the_cent_from_lines_measures_and_parameters(db):
     town = Factory.municipality()
     Parameter.objects.create(
-        municipality=town, key="discount_rate", value=Decimal("2.5"), source="Ratsbeschluss", as_of=dt.date(2024, 1, 1)
+        municipality=town,
+        key="discount_rate",
+        value=Decimal("2.5"),
+        source="Ratsbeschluss",
+        as_of=dt.date(2024, 1, 1),
     )
     measure = Factory.measure(town, start_date=dt.date(2024, 3, 1))
     Factory.line(measure, year=2024, amount="50000")

@@ -175,7 +175,9 @@ def test_registered_table_is_written_through_its_form(registered, town, writer):
     created = _send(writer, "post", "/api/v1/musterstadt/test_groups/", {"number": "3333", "name": "Neu"})
     assert created.status_code == 201, created.content
     pk = created.json()["id"]
-    changed = _send(writer, "patch", f"/api/v1/musterstadt/test_groups/{pk}/", {"name": "Umbenannt"})
+    changed = _send(
+        writer, "patch", f"/api/v1/musterstadt/test_groups/{pk}/", {"name": "Umbenannt", "lock_version": 0}
+    )
     assert changed.status_code == 200 and changed.json()["name"] == "Umbenannt"
     invalid = _send(writer, "post", "/api/v1/musterstadt/test_groups/", {"number": "33", "name": "x"})
     assert invalid.status_code == 400 and invalid.json()["error"]["details"][0]["field"] == "number"
@@ -196,9 +198,9 @@ def test_child_rows_name_their_parent_by_id_or_code_and_never_move(registered, t
     unknown = _send(writer, "post", "/api/v1/musterstadt/test_amounts/", dict(figure, product_group="9999"))
     assert unknown.status_code == 404
     url = f"/api/v1/musterstadt/test_amounts/{by_code.json()['id']}/"
-    moved = _send(writer, "patch", url, {"product_group": "2222", "amount": "1.00"})
+    moved = _send(writer, "patch", url, {"product_group": "2222", "amount": "1.00", "lock_version": 0})
     assert moved.status_code == 400 and moved.json()["error"]["details"][0]["field"] == "product_group"
-    same = _send(writer, "patch", url, {"product_group": "1111", "amount": "12.50"})
+    same = _send(writer, "patch", url, {"product_group": "1111", "amount": "12.50", "lock_version": 0})
     assert same.status_code == 200 and same.json()["amount"] == 12.5
     assert BudgetFigure.objects.filter(product_group__number="1111").get().amount == 12.5
 

@@ -7,7 +7,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from digitalbilanz.core.models import Membership, Parameter
-from digitalbilanz.core.permissions import can_admin, can_edit, can_edit_any
+from digitalbilanz.core.permissions import can_admin, can_edit, can_edit_any, tenant_view
 from digitalbilanz.portfolio import forms
 from digitalbilanz.portfolio.models import (
     Benefit,
@@ -16,7 +16,7 @@ from digitalbilanz.portfolio.models import (
     Milestone,
     Strategy,
 )
-from digitalbilanz.portfolio.views.common import editable_measure_or_404, tenant_view
+from digitalbilanz.portfolio.views.common import editable_measure_or_404
 
 
 def _form_page(request, form, title, back_url, extra=None):

@@ -16,16 +16,13 @@ $(VENV)/.installed: pyproject.toml
 
 install: $(VENV)/.installed
 
-var/secret_key:
-	mkdir -p var
-	$(PYTHON) -c 'import secrets; print(secrets.token_urlsafe(50))' > $@
-
 ## Set everything up (venv, database, Leverkusen demo) and serve on http://$(ADDR)
-demo: install var/secret_key
-	SECRET_KEY="$$(cat var/secret_key)" $(VENV)/bin/digitalbilanz setup
-	SECRET_KEY="$$(cat var/secret_key)" $(VENV)/bin/digitalbilanz demo
+## (the development secret key is created in var/secret_key on first use)
+demo: install
+	$(VENV)/bin/digitalbilanz setup
+	$(VENV)/bin/digitalbilanz demo
 	@echo "Digitalbilanz läuft auf http://$(ADDR)/ (Beenden mit Strg+C)"
-	SECRET_KEY="$$(cat var/secret_key)" $(VENV)/bin/digitalbilanz serve $(ADDR)
+	$(VENV)/bin/digitalbilanz serve $(ADDR)
 
 ## Run the whole test suite (SQLite by default; set DATABASE_URL for PostgreSQL)
 test: install
@@ -35,8 +32,10 @@ test: install
 test-pg: install
 	DATABASE_URL="$(PG_URL)" $(PY) -m pytest
 
+## Lint and formatting check (ruff); `ruff format digitalbilanz bench` fixes the formatting
 lint: install
 	$(VENV)/bin/ruff check digitalbilanz bench
+	$(VENV)/bin/ruff format --check digitalbilanz bench
 
 bench: install
 	$(PY) bench/economics.py

@@ -1,6 +1,9 @@
 """Typed helpers that read settings from the environment and fail loudly on bad values."""
 
 import os
+import secrets
+import tempfile
+from pathlib import Path
 from urllib.parse import parse_qs, unquote, urlparse
 
 from django.core.exceptions import ImproperlyConfigured
@@ -40,6 +43,30 @@ def env_list(name: str, default: list[str]) -> list[str]:
     if raw is None:
         return default
     return [item.strip() for item in raw.split(",") if item.strip()]
+
+
+def secret_key_file(path: Path) -> str:
+    """The key stored in ``path``; a random one is written there on first use.
+
+    The new key is written to a temporary file and hard-linked into place, so two processes
+    starting at once end up with the same key and never read a half-written file.
+    """
+    path = Path(path)
+    if not path.exists():
+        path.parent.mkdir(parents=True, exist_ok=True)
+        fd, temporary = tempfile.mkstemp(dir=path.parent, prefix=".secret_key.")
+        try:
+            with os.fdopen(fd, "w") as handle:  # mkstemp creates it readable by the owner only
+                handle.write(secrets.token_urlsafe(50) + "\n")
+            os.link(temporary, path)
+        except FileExistsError:
+            pass  # another process was first; use its key
+        finally:
+            os.unlink(temporary)
+    key = path.read_text().strip()
+    if not key:
+        raise ImproperlyConfigured(f"{path} is empty; delete it to get a new key or set SECRET_KEY")
+    return key
 
 
 def parse_cache_url(url: str | None, var_dir) -> dict:

@@ -12,23 +12,27 @@ from digitalbilanz.envconf import (
     env_str,
     parse_cache_url,
     parse_database_url,
+    secret_key_file,
 )
 
 BASE_DIR = Path(__file__).resolve().parent.parent
 VAR_DIR = Path(env_str("DIGITALBILANZ_VAR_DIR", str(BASE_DIR / "var")))
 
 DEBUG = env_bool("DEBUG", False)
+# Production refuses to start without SECRET_KEY. Everywhere else the key defaults to a random one
+# kept in var/secret_key, so `make demo` and the command line work with no environment at all.
+PRODUCTION = env_bool("DIGITALBILANZ_PRODUCTION", False)
 SECRET_KEY = env_str("SECRET_KEY")
 if not SECRET_KEY:
-    if not DEBUG:
+    if PRODUCTION:
         raise ImproperlyConfigured(
-            "SECRET_KEY is not set. Set it in the environment (production refuses to start "
-            "without it); for local development set DEBUG=true."
+            "SECRET_KEY is not set. Production (DIGITALBILANZ_PRODUCTION=true) refuses to start without it."
         )
-    SECRET_KEY = "insecure-development-key-do-not-use-in-production"
+    SECRET_KEY = secret_key_file(VAR_DIR / "secret_key")
 
 ALLOWED_HOSTS = env_list("ALLOWED_HOSTS", ["127.0.0.1", "localhost"])
 CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS", [])
+CSRF_FAILURE_VIEW = "digitalbilanz.errors.csrf_failure"
 
 INSTALLED_APPS = [
     "django.contrib.admin",
@@ -42,6 +46,7 @@ INSTALLED_APPS = [
     "digitalbilanz.core",
     "digitalbilanz.portfolio",
     "digitalbilanz.finance",
+    "digitalbilanz.demo",
     "digitalbilanz.reports",
     "digitalbilanz.api",
     "digitalbilanz.portal",

@@ -6,6 +6,7 @@ os.environ.setdefault("SECRET_KEY", "test-only-not-a-secret")
 
 from digitalbilanz.settings import *  # noqa: E402,F403
 
+INSTALLED_APPS = [*INSTALLED_APPS, "digitalbilanz.testing_app"]  # noqa: F405
 CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 DIGITALBILANZ_MC_DRAWS = 500

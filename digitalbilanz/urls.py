@@ -15,3 +15,8 @@ urlpatterns = [
     # The public portal owns /<municipality>/...; keep it last.
     path("", include("digitalbilanz.portal.urls")),
 ]
+
+# German error pages in the layout of the area (digitalbilanz/errors.py); JSON below /api/.
+handler403 = "digitalbilanz.errors.permission_denied"
+handler404 = "digitalbilanz.errors.page_not_found"
+handler500 = "digitalbilanz.errors.server_error"

@@ -9,14 +9,43 @@ from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
 from digitalbilanz.core.choices import OrgUnitKind, Role, Visibility
+from digitalbilanz.core.datachanges import DataQuerySet
+from digitalbilanz.core.versioning import conditional_update
 from digitalbilanz.core.visibility import VisibilityQuerySet
 
 
-class TimestampedModel(models.Model):
-    """Base of every domain model: timestamps and a full change history (who, when, what, why)."""
+class VersionedModel(models.Model):
+    """Root of every domain model: timestamps, optimistic locking and data changes.
+
+    ``lock_version`` rises with every save; saving an instance loaded before someone else's
+    save raises ``StaleRecordError`` and writes nothing (``core.versioning``). ``tenant_path``
+    names the lookup to the owning municipality, which decides whose data version a change
+    raises (``core.datachanges``).
+    """
 
     created_at = models.DateTimeField(_("angelegt am"), auto_now_add=True)
     updated_at = models.DateTimeField(_("geändert am"), auto_now=True)
+    lock_version = models.PositiveIntegerField(_("Bearbeitungsstand"), default=0, editable=False)
+
+    objects = DataQuerySet.as_manager()
+    tenant_path: str | None = None
+    # Fields a plain save() never writes (they are maintained by UPDATE statements elsewhere).
+    unsaved_fields: tuple[str, ...] = ()
+
+    class Meta:
+        abstract = True
+
+    def _do_update(self, base_qs, using, pk_val, values, update_fields, forced_update):
+        if self.unsaved_fields:
+            values = [v for v in values if v[0].name not in self.unsaved_fields]
+        if update_fields is not None and "lock_version" not in update_fields:
+            return super()._do_update(base_qs, using, pk_val, values, update_fields, forced_update)
+        return conditional_update(self, base_qs, pk_val, values)
+
+
+class TimestampedModel(VersionedModel):
+    """A model whose every change is kept: who, when, what, why (django-simple-history)."""
+
     history = HistoricalRecords(inherit=True)
 
     class Meta:
@@ -44,6 +73,9 @@ class Municipality(TimestampedModel):
     # cached public responses, so a change is visible at once in every server process.
     data_version = models.PositiveBigIntegerField(default=0, editable=False)
 
+    tenant_path = ""
+    unsaved_fields = ("data_version",)
+
     class Meta:
         verbose_name = _("Kommune")
         verbose_name_plural = _("Kommunen")
@@ -54,11 +86,34 @@ class Municipality(TimestampedModel):
 
 
 class TenantModel(TimestampedModel):
-    """A record owned by one municipality."""
+    """A record owned by one municipality, with full history (the audit trail)."""
 
     municipality = models.ForeignKey(
         Municipality, on_delete=models.CASCADE, verbose_name=_("Kommune"), related_name="+"
     )
+    tenant_path = "municipality"
+
+    class Meta:
+        abstract = True
+
+
+class BulkTenantModel(VersionedModel):
+    """A record owned by one municipality *without* per-row history, for bulk data (case
+    numbers, mirrored council data). Write it through an :class:`ImportRun`, which is the
+    audit trail of the bulk write (who, when, which file, counts, problems)."""
+
+    municipality = models.ForeignKey(
+        Municipality, on_delete=models.CASCADE, verbose_name=_("Kommune"), related_name="+"
+    )
+    import_run = models.ForeignKey(
+        "core.ImportRun",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        verbose_name=_("zuletzt geschrieben durch Import"),
+    )
+    tenant_path = "municipality"
 
     class Meta:
         abstract = True
@@ -104,6 +159,8 @@ class OrgUnit(TenantModel):
 
 class Membership(TimestampedModel):
     """A user's role in one municipality; editors may be limited to some departments."""
+
+    tenant_path = None  # who may log in is no public data
 
     user = models.ForeignKey(
         settings.AUTH_USER_MODEL,
@@ -198,3 +255,48 @@ class Parameter(TenantModel):
         if self.key not in (ParameterKey.DISCOUNT_RATE,) and self.value is not None:
             if self.value < 0:
                 raise ValidationError({"value": _("Dieser Parameter darf nicht negativ sein.")})
+
+
+class ImportRun(TenantModel):
+    """The audit record of one bulk write (an import): who, when, which file, what happened.
+
+    Rows of a ``BulkTenantModel`` keep no history of their own; this record is their trail.
+    Create it with ``core.imports.bulk_import``.
+    """
+
+    class Status(models.TextChoices):
+        RUNNING = "running", _("läuft")
+        DONE = "done", _("abgeschlossen")
+        FAILED = "failed", _("abgelehnt, nichts geändert")
+
+    kind = models.CharField(_("Art des Imports"), max_length=80)
+    file_name = models.CharField(_("Datei"), max_length=255, blank=True)
+    file_sha256 = models.CharField(_("SHA-256 der Datei"), max_length=64, blank=True)
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        verbose_name=_("ausgeführt von"),
+    )
+    started_at = models.DateTimeField(_("begonnen am"), auto_now_add=True)
+    finished_at = models.DateTimeField(_("beendet am"), null=True, blank=True)
+    status = models.CharField(_("Ergebnis"), max_length=10, choices=Status.choices, default=Status.RUNNING)
+    created_count = models.PositiveIntegerField(_("neu"), default=0)
+    updated_count = models.PositiveIntegerField(_("geändert"), default=0)
+    unchanged_count = models.PositiveIntegerField(_("unverändert"), default=0)
+    deleted_count = models.PositiveIntegerField(_("entfernt"), default=0)
+    problems = models.JSONField(_("Probleme"), default=list, blank=True)
+
+    class Meta:
+        verbose_name = _("Importlauf")
+        verbose_name_plural = _("Importläufe")
+        ordering = ["-started_at", "-pk"]
+
+    def __str__(self):
+        return f"{self.kind} {self.started_at:%d.%m.%Y %H:%M}"
+
+    def problem(self, row: int | None, column: str, message: str) -> None:
+        """Record a problem with a row and column (1-based row of the file, column title)."""
+        self.problems.append({"row": row, "column": column, "message": str(message)})

@@ -11,9 +11,8 @@ Every read of publishable data (web UI, portal, API, exports, reports) goes thro
 Editing rights are a separate question (see ``core.permissions``).
 """
 
-from django.db import models
-
 from digitalbilanz.core.choices import Role, Visibility
+from digitalbilanz.core.datachanges import DataQuerySet
 
 LEVEL_ORDER = [Visibility.PUBLIC, Visibility.COUNCIL, Visibility.INTERNAL]
 
@@ -55,7 +54,7 @@ def stricter(*levels: str) -> str:
     return max(levels, key=lambda level: LEVEL_ORDER.index(level))
 
 
-class VisibilityQuerySet(models.QuerySet):
+class VisibilityQuerySet(DataQuerySet):
     """QuerySet with the single visibility rule.
 
     ``visibility_paths`` on the model lists the lookups whose level must also be readable,

@@ -75,7 +75,6 @@ def format_year_range(first: int, last: int) -> str:
 
 # --- inputs and parameters ---------------------------------------------------
 
-_KIND_DE = {"cost": "Kosten", "benefit": "Nutzen"}
 _PARAM_DE = {
     "discount_rate": "Kalkulationszinssatz",
     "start_year": "Erstes Jahr der Maßnahme (t = 0)",
@@ -280,7 +279,3 @@ def simulation_explanation(
         parameters=portfolio_parameter_rows(measures, params),
         steps=tuple(steps),
     )
-
-
-def kind_label(kind: str) -> str:
-    return _KIND_DE.get(kind, kind)

@@ -8,6 +8,11 @@ class PortalConfig(AppConfig):
     verbose_name = _("Transparenzportal")
 
     def ready(self):
+        from django.db.models.signals import post_migrate
+
+        from digitalbilanz.portal.search import ensure_sqlite_index
+
+        post_migrate.connect(ensure_sqlite_index, sender=self, dispatch_uid="portal-sqlite-fts")
         from digitalbilanz.portal import sections, tables
 
         tables.register_all()

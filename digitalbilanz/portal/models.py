@@ -30,6 +30,8 @@ class Conformance(models.TextChoices):
 class PortalSettings(TimestampedModel):
     """What the law requires of a public body's website, configurable per municipality."""
 
+    tenant_path = "municipality"
+
     municipality = models.OneToOneField(
         Municipality,
         on_delete=models.CASCADE,

@@ -96,6 +96,11 @@ def to_eco_line(line, params: ParameterSet) -> eco.Line:
         amount = float(line.hours) * rate
     else:
         factor, label, amount = 1.0, line.label, float(line.amount)
+    if line.derivation_id is not None:
+        label = _("%(label)s [berechnet aus „%(source)s“]") % {
+            "label": label,
+            "source": line.derivation.source_label,
+        }
     return eco.Line(
         year=line.year,
         kind=line.kind,

@@ -7,6 +7,7 @@ from django.core.exceptions import ValidationError
 from django.forms import BaseInlineFormSet, inlineformset_factory
 from django.utils.translation import gettext_lazy as _
 
+from digitalbilanz.core.forms import VersionedFormMixin
 from digitalbilanz.core.history import set_reason
 from digitalbilanz.core.models import OrgUnit
 from digitalbilanz.portfolio.appraisal import ParameterSet
@@ -25,12 +26,13 @@ from digitalbilanz.portfolio.models import (
 DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
 
 
-class ReasonFormMixin:
-    """Adds an optional 'why' that travels into the change history."""
+class ReasonFormMixin(VersionedFormMixin):
+    """Adds an optional 'why' that travels into the change history, and the version check."""
 
     reason_required = False
 
     def add_reason_field(self):
+        self.add_version_field()
         self.fields["change_reason"] = forms.CharField(
             label=_("Grund der Änderung"),
             required=self.reason_required,
@@ -229,6 +231,11 @@ class LineForm(TenantForm):
 
     def clean(self):
         data = super().clean()
+        if self.instance.pk and self.instance.is_derived:
+            raise ValidationError(
+                _("Diese Zeile wird aus „%(source)s“ berechnet und kann nicht von Hand geändert werden.")
+                % {"source": self.instance.derivation.source_label}
+            )
         year = data.get("year")
         if year:
             self._check_horizon(year)
@@ -275,9 +282,16 @@ class BaseCriterionFormSet(BaseInlineFormSet):
                 )
 
 
+class CriterionForm(VersionedFormMixin, forms.ModelForm):
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.add_version_field()
+
+
 CriterionFormSet = inlineformset_factory(
     Measure,
     Criterion,
+    form=CriterionForm,
     formset=BaseCriterionFormSet,
     fields=["module", "label", "weight", "score", "rationale"],
     extra=2,

@@ -4,12 +4,15 @@ import datetime as dt
 from decimal import Decimal
 
 from django.conf import settings
+from django.contrib.contenttypes.fields import GenericForeignKey
+from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from digitalbilanz.core.choices import CareerLevel
+from digitalbilanz.core.datachanges import DataQuerySet
 from digitalbilanz.core.models import OrgUnit, PublishableModel, TimestampedModel
 from digitalbilanz.core.visibility import VisibilityQuerySet
 from digitalbilanz.portfolio import rules
@@ -64,6 +67,8 @@ class Strategy(PublishableModel):
 class StrategyRevision(TimestampedModel):
     """A later adjustment of a strategy and the decision that made it."""
 
+    tenant_path = "strategy__municipality"
+
     strategy = models.ForeignKey(
         Strategy, on_delete=models.CASCADE, related_name="revisions", verbose_name=_("Strategie")
     )
@@ -108,8 +113,9 @@ class FieldOfAction(PublishableModel):
 
 class MeasureQuerySet(VisibilityQuerySet):
     def with_relations(self):
+        lines = models.Prefetch("lines", queryset=Line.objects.select_related("derivation"))
         return self.select_related("lead_department").prefetch_related(
-            "fields_of_action", "partners", "milestones", "lines", "benefits", "criteria"
+            "fields_of_action", "partners", "milestones", lines, "benefits", "criteria"
         )
 
 
@@ -267,6 +273,8 @@ class Milestone(PublishableModel):
 class ForecastChange(models.Model):
     """One move of a milestone's forecast, with its reason (the slip log)."""
 
+    tenant_path = "milestone__municipality"
+
     milestone = models.ForeignKey(
         Milestone,
         on_delete=models.CASCADE,
@@ -285,6 +293,8 @@ class ForecastChange(models.Model):
         verbose_name=_("geändert von"),
     )
 
+    objects = DataQuerySet.as_manager()
+
     class Meta:
         verbose_name = _("Prognoseänderung")
         verbose_name_plural = _("Prognoseänderungen")
@@ -296,6 +306,58 @@ class ForecastChange(models.Model):
     @property
     def shift_days(self) -> int:
         return (self.new_date - self.old_date).days
+
+
+class DerivedLineError(ValidationError):
+    """A derived line was to be changed by hand; only its source module may replace it."""
+
+    def __init__(self, line):
+        self.line = line
+        super().__init__(
+            _("Diese Zeile wird aus „%(source)s“ berechnet und kann nicht von Hand geändert werden.")
+            % {"source": line.derivation.source_label if line.derivation_id else "?"}
+        )
+
+
+class Derivation(PublishableModel):
+    """The lines of one measure that another module computes from one of its records.
+
+    A module never writes lines itself: it calls ``portfolio.derived.replace_derived_lines``,
+    which replaces all lines of the (measure, source) pair at once. The derivation is the audit
+    trail of those lines (one history row per replacement, with the reason and the new totals);
+    the lines themselves carry no per-row history.
+    """
+
+    measure = models.ForeignKey(
+        Measure, on_delete=models.CASCADE, related_name="derivations", verbose_name=_("Maßnahme")
+    )
+    source_type = models.ForeignKey(
+        ContentType, on_delete=models.PROTECT, related_name="+", verbose_name=_("Art der Quelle")
+    )
+    source_id = models.PositiveBigIntegerField(_("Quelle (Nr.)"))
+    source = GenericForeignKey("source_type", "source_id")
+    source_label = models.CharField(_("Quelle"), max_length=300)
+    source_url = models.CharField(_("Adresse der Quelle"), max_length=300, blank=True)
+    method = models.CharField(_("Verfahren"), max_length=300, blank=True)
+    line_count = models.PositiveIntegerField(_("Zeilen"), default=0)
+    cost_total = models.DecimalField(_("Summe Kosten (€)"), max_digits=16, decimal_places=2, default=0)
+    benefit_total = models.DecimalField(_("Summe Nutzen (€)"), max_digits=16, decimal_places=2, default=0)
+    hours_total = models.DecimalField(_("Summe Stunden"), max_digits=14, decimal_places=1, default=0)
+    visibility_paths = ("visibility", "measure__visibility")
+
+    class Meta:
+        verbose_name = _("Berechnung von Zeilen")
+        verbose_name_plural = _("Berechnungen von Zeilen")
+        ordering = ["source_label", "pk"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["measure", "source_type", "source_id"], name="derivation_unique_source"
+            )
+        ]
+        indexes = [models.Index(fields=["source_type", "source_id"], name="derivation_source_idx")]
+
+    def __str__(self):
+        return _("berechnet aus „%(source)s“") % {"source": self.source_label}
 
 
 class Line(PublishableModel):
@@ -358,11 +420,14 @@ class Line(PublishableModel):
         validators=[MinValueValidator(0)],
     )
     note = models.TextField(_("Anmerkung/Quelle"), blank=True)
-    derived_from = models.CharField(
-        _("abgeleitet aus"),
-        max_length=100,
+    derivation = models.ForeignKey(
+        "Derivation",
+        null=True,
         blank=True,
+        on_delete=models.CASCADE,
+        related_name="lines",
         editable=False,
+        verbose_name=_("berechnet aus"),
         help_text=_("Von einem anderen Modul berechnete Zeile (nicht von Hand zu ändern)."),
     )
     visibility_paths = ("visibility", "measure__visibility")
@@ -380,6 +445,20 @@ class Line(PublishableModel):
     def uses_hours(self) -> bool:
         return self.hours is not None
 
+    @property
+    def is_derived(self) -> bool:
+        return self.derivation_id is not None
+
+    def save(self, *args, **kwargs):
+        if self.is_derived and self.pk is not None:
+            raise DerivedLineError(self)
+        super().save(*args, **kwargs)
+
+    def delete(self, *args, **kwargs):
+        if self.is_derived:
+            raise DerivedLineError(self)
+        return super().delete(*args, **kwargs)
+
     def clean(self):
         errors = rules.line_errors(self)
         if errors:
@@ -388,6 +467,9 @@ class Line(PublishableModel):
 
 class Criterion(TimestampedModel):
     """A qualitative (Q) or external-effects (E) criterion, scored 0–10 in steps of 2."""
+
+    tenant_path = "measure__municipality"
+    visibility_paths = ("measure__visibility",)
 
     measure = models.ForeignKey(
         Measure, on_delete=models.CASCADE, related_name="criteria", verbose_name=_("Maßnahme")
@@ -417,6 +499,14 @@ class Criterion(TimestampedModel):
         return self.label
 
 
+class BenefitQuerySet(VisibilityQuerySet):
+    def with_levels(self, levels):
+        """Benefits readable with ``levels``; their delivering milestone only if it is readable
+        too — a benefit's status derived from a milestone must not reveal a hidden one."""
+        readable = Milestone.objects.with_levels(levels)
+        return super().with_levels(levels).prefetch_related(models.Prefetch("milestone", queryset=readable))
+
+
 class Benefit(PublishableModel):
     """An entry of the benefits register (methods.md §7)."""
 
@@ -443,6 +533,8 @@ class Benefit(PublishableModel):
         verbose_name=_("liefernder Meilenstein"),
     )
     visibility_paths = ("visibility", "measure__visibility")
+
+    objects = BenefitQuerySet.as_manager()
 
     class Meta:
         verbose_name = _("Nutzen")
@@ -485,6 +577,9 @@ class Benefit(PublishableModel):
 class BenefitMeasurement(TimestampedModel):
     """A realised value of a benefit's KPI at a date."""
 
+    tenant_path = "benefit__municipality"
+    visibility_paths = ("benefit__visibility", "benefit__measure__visibility")
+
     benefit = models.ForeignKey(
         Benefit, on_delete=models.CASCADE, related_name="measurements", verbose_name=_("Nutzen")
     )
@@ -496,3 +591,6 @@ class BenefitMeasurement(TimestampedModel):
         verbose_name = _("Nutzenmessung")
         verbose_name_plural = _("Nutzenmessungen")
         ordering = ["measured_on"]
+
+    def __str__(self):
+        return _("Messwert vom %(date)s") % {"date": self.measured_on.strftime("%d.%m.%Y")}

@@ -12,6 +12,7 @@ from django.db import models
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
+from digitalbilanz.core.datachanges import DataQuerySet
 from digitalbilanz.core.models import Municipality
 from digitalbilanz.reports.periods import period_label, validate_period
 
@@ -45,7 +46,7 @@ class Format(models.TextChoices):
     XLSX = "xlsx", _("Excel")
 
 
-class EditionQuerySet(models.QuerySet):
+class EditionQuerySet(DataQuerySet):
     def published(self):
         return self.filter(state=State.PUBLISHED)
 
@@ -65,6 +66,8 @@ class EditionQuerySet(models.QuerySet):
 
 class Edition(models.Model):
     """One edition of the digitalisation report for a municipality, period and audience."""
+
+    tenant_path = "municipality"
 
     municipality = models.ForeignKey(
         Municipality, on_delete=models.PROTECT, related_name="+", verbose_name=_("Kommune")
@@ -158,7 +161,7 @@ class Edition(models.Model):
         return next((f for f in self.files.all() if f.format == fmt), None)
 
 
-class EditionFileQuerySet(models.QuerySet):
+class EditionFileQuerySet(DataQuerySet):
     def update(self, **kwargs):
         raise EditionLocked()
 
@@ -170,6 +173,8 @@ class EditionFileQuerySet(models.QuerySet):
 
 class EditionFile(models.Model):
     """A rendered file of a published edition with its SHA-256 (stored in the database)."""
+
+    tenant_path = "edition__municipality"
 
     edition = models.ForeignKey(
         Edition, on_delete=models.PROTECT, related_name="files", verbose_name=_("Ausgabe")

@@ -264,8 +264,3 @@ def public_file(request, slug, pk, fmt):
     if edition.file(fmt) is None:
         raise Http404
     return _file_response(edition, fmt, inline=fmt in ("pdf", "html"))
-
-
-def public_edition_html(request, slug, pk):
-    """The stored HTML of a published public edition as a page (for the portal)."""
-    return public_file(request, slug, pk, "html")

@@ -64,5 +64,12 @@ def de_date(value):
 
 
 @register.filter
-def get_item(mapping, key):
-    return mapping.get(key) if mapping else None
+def de_datetime(value):
+    """Date and local time, e.g. 01.12.2026, 14:05 Uhr."""
+    if not value:
+        return "–"
+    from django.utils import timezone
+
+    local = timezone.localtime(value) if timezone.is_aware(value) else value
+    return _("%(date)s, %(time)s Uhr") % {"date": local.strftime("%d.%m.%Y"), "time": local.strftime("%H:%M")}
+

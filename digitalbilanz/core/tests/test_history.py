@@ -21,13 +21,14 @@ def test_editing_a_measure_records_user_old_new_and_reason(db):
             "status": "in_progress",
             "visibility": "public",
             "change_reason": "Beschluss des Ausschusses",
+            "lock_version": measure.lock_version,
         },
     )
     assert response.status_code == 302
     latest = measure.history.first()
     assert latest.history_user == editor
     assert latest.history_change_reason == "Beschluss des Ausschusses"
-    changes = {c["field"]: (c["old"], c["new"]) for c in describe_changes(latest)}
+    changes = {c["field"]: (c["old"], c["new"]) for c in describe_changes(latest, latest.prev_record)}
     assert changes["Titel"] == ("Alter Titel", "Neuer Titel")
 
 
@@ -57,9 +58,9 @@ def test_measure_history_shows_line_changes_but_hides_non_public_past_values(db)
     council = Client()
     council.force_login(Factory.user(town, Role.COUNCIL))
     body = council.get(url).content.decode()
-    assert "3333" in body and "2222" in body
-    assert "1111" not in body
+    assert "3.333,00" in body and "2.222,00" in body
+    assert "1.111" not in body
 
     staff = Client()
     staff.force_login(Factory.user(town, Role.READER))
-    assert "1111" in staff.get(url).content.decode()
+    assert "1.111,00" in staff.get(url).content.decode()

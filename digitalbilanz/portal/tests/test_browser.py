@@ -67,6 +67,8 @@ def test_every_portal_page_passes_axe_on_desktop_and_phone(browser, site):
     urls = portal_urls(Municipality.objects.get(slug="leverkusen")) + [
         "/api/v1/docs/",
         "/leverkusen/massnahmen/?status=foo",
+        "/leverkusen/gibt-es-nicht/",  # error pages, portal and site layout
+        "/gibt-es-nicht/",
     ]
     problems = {}
     for width, height in ((1280, 900), (375, 740)):

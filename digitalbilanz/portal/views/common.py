@@ -28,11 +28,16 @@ def portal_view(view):
 
 
 def page(request, municipality, template, context=None, status=200, section=""):
-    data = {
+    data = layout_context(municipality, section)
+    data.update(context or {})
+    return render(request, f"portal/{template}", data, status=status)
+
+
+def layout_context(municipality, section="") -> dict:
+    """What ``portal/base.html`` needs: header, navigation and footer of the municipality."""
+    return {
         "municipality": municipality,
         "portal": ensure_portal_settings(municipality),
         "sections": sections(municipality),
         "current_section": section,
     }
-    data.update(context or {})
-    return render(request, f"portal/{template}", data, status=status)

@@ -108,6 +108,7 @@ def test_moving_a_forecast_with_reason_logs_the_slip(setup):
         "order": "0",
         "visibility": "public",
         "change_reason": "Rüge im Vergabeverfahren",
+        "lock_version": milestone.lock_version,
     }
     assert client.post(url, data).status_code == 302
     milestone.refresh_from_db()

@@ -4,7 +4,6 @@ from django.http import Http404
 from django.shortcuts import get_object_or_404
 
 from digitalbilanz.core.permissions import can_edit
-from digitalbilanz.portfolio.models import Measure
 from digitalbilanz.portfolio.queries import visible_measures
 
 
@@ -18,7 +17,3 @@ def editable_measure_or_404(request, municipality, pk):
     if not can_edit(request.user, municipality, measure.lead_department):
         raise Http404
     return measure
-
-
-def plain_measure(municipality, pk) -> Measure:
-    return get_object_or_404(Measure.objects.for_municipality(municipality), pk=pk)

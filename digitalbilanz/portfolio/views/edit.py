@@ -1,13 +1,16 @@
 """Create and edit views. Each request is one transaction (ATOMIC_REQUESTS): nothing half-saves."""
 
 from django.contrib import messages
+from django.db import transaction
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from digitalbilanz.core.forms import save_or_conflict
 from digitalbilanz.core.models import Membership, Parameter
 from digitalbilanz.core.permissions import can_admin, can_edit, can_edit_any, tenant_view
+from digitalbilanz.core.versioning import StaleRecordError
 from digitalbilanz.portfolio import forms
 from digitalbilanz.portfolio.models import (
     Benefit,
@@ -49,8 +52,7 @@ def measure_edit(request, municipality, pk=None):
     form = forms.MeasureForm(
         request.POST or None, instance=instance, municipality=municipality, allowed_units=allowed
     )
-    if request.method == "POST" and form.is_valid():
-        measure = form.save()
+    if request.method == "POST" and form.is_valid() and (measure := save_or_conflict(form)):
         return _saved(request, measure, measure_url(municipality, measure.pk))
     title = _("Maßnahme bearbeiten") if pk else _("Neue Maßnahme")
     back = measure_url(municipality, pk) if pk else f"/app/{municipality.slug}/massnahmen/"
@@ -67,8 +69,8 @@ def _child_edit(request, municipality, measure_pk, model, form_class, pk, title)
     form = form_class(
         request.POST or None, instance=instance, municipality=municipality, measure=measure
     )
-    if request.method == "POST" and form.is_valid():
-        saved = form.save(user=request.user) if form_class is forms.MilestoneForm else form.save()
+    extra = {"user": request.user} if form_class is forms.MilestoneForm else {}
+    if request.method == "POST" and form.is_valid() and (saved := save_or_conflict(form, **extra)):
         return _saved(request, saved, measure_url(municipality, measure.pk))
     return _form_page(
         request, form, title, measure_url(municipality, measure.pk), {"measure": measure}
@@ -98,6 +100,21 @@ def benefit_edit(request, municipality, measure_pk, pk=None):
 def line_delete(request, municipality, measure_pk, pk):
     measure = editable_measure_or_404(request, municipality, measure_pk)
     line = get_object_or_404(Line, measure=measure, pk=pk)
+    if line.is_derived:
+        messages.error(
+            request,
+            _("Die Zeile „%(line)s“ wird aus „%(source)s“ berechnet und kann nicht gelöscht werden.")
+            % {"line": line, "source": line.derivation.source_label},
+        )
+        return redirect(measure_url(municipality, measure.pk))
+    posted = request.POST.get("lock_version")
+    if posted is not None and posted != str(line.lock_version):
+        messages.error(
+            request,
+            _("Die Zeile „%(line)s“ wurde inzwischen geändert und daher nicht gelöscht.")
+            % {"line": line},
+        )
+        return redirect(measure_url(municipality, measure.pk))
     line._change_reason = request.POST.get("change_reason") or _("Zeile gelöscht")
     line.delete()
     messages.success(request, _("Die Zeile „%(line)s“ wurde gelöscht.") % {"line": line})
@@ -110,8 +127,7 @@ def measurement_add(request, municipality, measure_pk, benefit_pk):
     benefit = get_object_or_404(Benefit, measure=measure, pk=benefit_pk)
     form = forms.MeasurementForm(request.POST or None)
     form.instance.benefit = benefit
-    if request.method == "POST" and form.is_valid():
-        form.save()
+    if request.method == "POST" and form.is_valid() and save_or_conflict(form):
         return _saved(request, benefit, measure_url(municipality, measure.pk))
     return _form_page(
         request,
@@ -121,12 +137,24 @@ def measurement_add(request, municipality, measure_pk, benefit_pk):
     )
 
 
+def _save_formset(formset) -> bool:
+    """Save all criteria or none; a lost race marks the form of the record changed meanwhile."""
+    try:
+        with transaction.atomic():
+            formset.save()
+        return True
+    except StaleRecordError as exc:
+        for form in formset.forms:
+            if form.instance.pk == exc.instance.pk:
+                form.report_conflict(exc.current())
+        return False
+
+
 @tenant_view
 def criteria_edit(request, municipality, measure_pk):
     measure = editable_measure_or_404(request, municipality, measure_pk)
     formset = forms.CriterionFormSet(request.POST or None, instance=measure)
-    if request.method == "POST" and formset.is_valid():
-        formset.save()
+    if request.method == "POST" and formset.is_valid() and _save_formset(formset):
         return _saved(request, measure, measure_url(municipality, measure.pk))
     return render(
         request,
@@ -146,8 +174,7 @@ def strategy_edit(request, municipality, pk=None):
     _require(can_edit(request.user, municipality))
     instance = get_object_or_404(Strategy, municipality=municipality, pk=pk) if pk else None
     form = forms.StrategyForm(request.POST or None, instance=instance, municipality=municipality)
-    if request.method == "POST" and form.is_valid():
-        strategy = form.save()
+    if request.method == "POST" and form.is_valid() and (strategy := save_or_conflict(form)):
         return _saved(request, strategy, f"/app/{municipality.slug}/strategien/{strategy.pk}/")
     return _form_page(
         request,
@@ -164,8 +191,7 @@ def revision_add(request, municipality, pk):
     form = forms.StrategyRevisionForm(request.POST or None)
     form.instance.strategy = strategy
     url = f"/app/{municipality.slug}/strategien/{strategy.pk}/"
-    if request.method == "POST" and form.is_valid():
-        revision = form.save()
+    if request.method == "POST" and form.is_valid() and (revision := save_or_conflict(form)):
         return _saved(request, revision, url)
     return _form_page(request, form, _("Anpassung der Strategie erfassen"), url)
 
@@ -178,8 +204,8 @@ def field_edit(request, municipality, pk=None):
         request.POST or None, instance=instance, municipality=municipality
     )
     url = f"/app/{municipality.slug}/strategien/"
-    if request.method == "POST" and form.is_valid():
-        return _saved(request, form.save(), url)
+    if request.method == "POST" and form.is_valid() and (field := save_or_conflict(form)):
+        return _saved(request, field, url)
     return _form_page(
         request, form, _("Handlungsfeld bearbeiten") if pk else _("Neues Handlungsfeld"), url
     )
@@ -201,6 +227,6 @@ def parameter_edit(request, municipality, pk):
     form = ParameterForm(request.POST or None, instance=parameter)
     form.add_reason_field()
     url = f"/app/{municipality.slug}/parameter/"
-    if request.method == "POST" and form.is_valid():
-        return _saved(request, form.save(), url)
+    if request.method == "POST" and form.is_valid() and (saved := save_or_conflict(form)):
+        return _saved(request, saved, url)
     return _form_page(request, form, parameter.get_key_display(), url)

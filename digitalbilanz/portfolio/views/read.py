@@ -15,8 +15,8 @@ from digitalbilanz.finance.models import BudgetFigure
 from digitalbilanz.portfolio import charts
 from digitalbilanz.portfolio.appraisal import ParameterSet, figures_for
 from digitalbilanz.portfolio.choices import MeasureStatus, Rag
-from digitalbilanz.portfolio.models import Benefit, Criterion, FieldOfAction, Line, Milestone, Strategy
-from digitalbilanz.portfolio.queries import visible_measures
+from digitalbilanz.portfolio.models import FieldOfAction, Strategy
+from digitalbilanz.portfolio.queries import measure_history_rows, visible_measures
 from digitalbilanz.portfolio.summary import summarise
 from digitalbilanz.portfolio.views.common import visible_measure_or_404
 
@@ -168,11 +168,7 @@ def _criteria(measure):
 @tenant_view
 def measure_history(request, municipality, pk):
     measure = visible_measure_or_404(request, municipality, pk)
-    levels = levels_for(request.user, municipality)
-    records = list(measure.history.select_related("history_user")[:200])
-    for model in (Line, Milestone, Benefit, Criterion):
-        records += list(model.history.filter(measure_id=measure.pk).select_related("history_user")[:500])
-    entries = history_entries(records, levels)
+    entries = history_entries(measure_history_rows(measure), levels_for(request.user, municipality))
     return render(
         request,
         "portfolio/history.html",

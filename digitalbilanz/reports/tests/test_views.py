@@ -1,6 +1,8 @@
 """Web UI: draft, preview, publish with confirmation, download, compare; public downloads; CLI."""
 
 import datetime as dt
+import os
+import stat
 from io import StringIO
 
 import pytest
@@ -91,6 +93,17 @@ def test_public_file_serves_published_public_editions_only(town):
             public_file(request, town.slug, edition.pk, "pdf")
     with pytest.raises(Http404):
         public_file(request, "andere", public.pk, "pdf")
+
+
+def test_report_command_writes_a_file_readable_like_any_new_file(town, tmp_path):
+    target = tmp_path / "bericht.html"
+    umask = os.umask(0o022)
+    try:
+        args = ["--municipality", town.slug, "--period", "2024-H2", "--format", "html", "-o", str(target)]
+        call_command("report", *args, stderr=StringIO())
+    finally:
+        os.umask(umask)
+    assert stat.S_IMODE(target.stat().st_mode) == 0o644  # not private like its temporary file
 
 
 def test_report_command_writes_the_file_and_refuses_bad_input(town, tmp_path):

@@ -29,7 +29,7 @@ class Command(BaseCommand):
         if measure:
             self._one(measures, params, measure, json)
         else:
-            self._portfolio(measures, params, draws)
+            self._portfolio(measures, params, draws, json)
 
     def _one(self, measures, params, code, as_json):
         found = measures.filter(code=code).first()
@@ -75,13 +75,16 @@ class Command(BaseCommand):
         for step in a.explanation.steps:
             self.stdout.write(f"  – {step}")
 
-    def _portfolio(self, measures, params, draws):
+    def _portfolio(self, measures, params, draws, as_json):
         if draws < 1:
             raise CommandError("Die Zahl der Ziehungen muss mindestens 1 sein.")
         try:
             summary = summarise(measures, params, draws=draws)
         except eco.EconomicsError as exc:
             raise CommandError(str(exc)) from exc
+        if as_json:
+            self.stdout.write(json.dumps(portfolio_record(summary), ensure_ascii=False, indent=2))
+            return
         for row in summary.rows:
             a = row.figures.appraisal
             npv = de_number(a.npv_kn, 0) if a else "–"
@@ -92,3 +95,18 @@ class Command(BaseCommand):
             f"KN/nh {de_number(summary.npv_kn_nh, 0)} €, "
             f"KN/R {de_number(summary.npv_kn_r, 0)} €)"
         )
+
+
+NPV_KEYS = ("npv_kn", "npv_kn_h", "npv_kn_nh", "npv_kn_r")
+
+
+def portfolio_record(summary) -> dict:
+    """The portfolio as JSON: each measure's net present values and payback year, and the totals."""
+    measures = []
+    for row in summary.rows:
+        a = row.figures.appraisal
+        record = {"code": row.measure.code, "title": row.measure.title}
+        record |= {key: getattr(a, key) if a else None for key in NPV_KEYS}
+        record["payback_year"] = a.payback_year if a else None
+        measures.append(record)
+    return {"measures": measures, "portfolio": {key: getattr(summary, key) for key in NPV_KEYS}}

@@ -68,7 +68,11 @@ class Command(BaseCommand):
 
 
 def _write(output, content):
-    """Write atomically: a failed run never leaves a half-written file."""
+    """Write atomically: a failed run never leaves a half-written file.
+
+    The temporary file is private (mkstemp); the finished report gets the permissions of any new
+    file (umask), so it can be shared or served like one.
+    """
     if output == "-":
         sys.stdout.buffer.write(content)
         return
@@ -77,8 +81,15 @@ def _write(output, content):
     try:
         with os.fdopen(handle, "wb") as f:
             f.write(content)
+        os.chmod(tmp, 0o666 & ~_umask())
         os.replace(tmp, output)
     except BaseException:
         if os.path.exists(tmp):
             os.unlink(tmp)
         raise
+
+
+def _umask() -> int:
+    mask = os.umask(0o022)  # reading the umask means setting it; restore it at once
+    os.umask(mask)
+    return mask

@@ -1,0 +1,90 @@
+"""Form building blocks shared by every app: optimistic locking for model forms.
+
+A form for an existing record carries the ``lock_version`` the user loaded as a hidden field.
+If someone else saved the record in the meantime, the form is invalid with a German message
+that names who changed it and when and lists the stored values next to the user's own; the
+user's input stays in the form (nothing is lost), and the hidden version is moved to the stored
+one, so saving again deliberately keeps the user's version. Two requests racing each other are
+caught by the conditional UPDATE in ``core.versioning`` (see :func:`save_or_conflict`).
+"""
+
+from django import forms
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.utils.translation import gettext as _
+
+from digitalbilanz.core.templatetags.dbformat import de_datetime
+from digitalbilanz.core.versioning import StaleRecordError, changed_fields
+
+VERSION_FIELD = "lock_version"
+
+
+class VersionedFormMixin:
+    """Mixin for ModelForms; call ``add_version_field()`` in ``__init__``."""
+
+    def add_version_field(self):
+        self.fields[VERSION_FIELD] = forms.IntegerField(widget=forms.HiddenInput, required=False, min_value=0)
+        if self.instance.pk is not None:
+            self.initial[VERSION_FIELD] = self.instance.lock_version
+
+    def _post_clean(self):
+        super()._post_clean()
+        if self.instance.pk is None or VERSION_FIELD not in self.fields:
+            return
+        posted = self.cleaned_data.get(VERSION_FIELD)
+        if posted is None:
+            self.add_error(None, _("Der Bearbeitungsstand fehlt; bitte laden Sie die Seite neu."))
+            return
+        self.instance.lock_version = posted
+        current = type(self.instance)._base_manager.filter(pk=self.instance.pk).first()
+        if current is not None and current.lock_version != posted:
+            self.report_conflict(current)
+
+    def report_conflict(self, current):
+        """Explain that ``current`` (the stored record) is newer than what the user edited."""
+        if current is None:
+            self.add_error(None, _("Der Datensatz wurde inzwischen gelöscht. Es wurde nichts gespeichert."))
+            return
+        submitted = getattr(self, "cleaned_data", {}) or {}
+        names = [n for n in self.fields if n != VERSION_FIELD and n in submitted]
+        rows = changed_fields(current, submitted, names)
+        messages = [_conflict_sentence(current)]
+        messages += [
+            _("%(field)s – jetzt gespeichert: „%(stored)s“, Ihre Eingabe: „%(mine)s“") % row for row in rows
+        ]
+        self.add_error(None, ValidationError(messages))
+        if self.is_bound:
+            data = self.data.copy()
+            data[self.add_prefix(VERSION_FIELD)] = str(current.lock_version)
+            self.data = data
+
+
+def _conflict_sentence(current) -> str:
+    latest = current.history.first() if hasattr(current, "history") else None
+    who = ""
+    if latest is not None and latest.history_user is not None:
+        user = latest.history_user
+        who = user.get_full_name() or user.get_username()
+    params = {
+        "obj": str(current),
+        "who": who or _("jemand anderes"),
+        "when": de_datetime(latest.history_date) if latest is not None else "",
+    }
+    return (
+        _(
+            "„%(obj)s“ wurde inzwischen von %(who)s am %(when)s geändert. Ihre Eingaben wurden nicht "
+            "gespeichert und stehen unten noch im Formular. Prüfen Sie die gespeicherten Werte; wenn "
+            "Sie Ihre Fassung trotzdem übernehmen wollen, speichern Sie erneut."
+        )
+        % params
+    )
+
+
+def save_or_conflict(form, **kwargs):
+    """Save ``form`` in a savepoint; on a lost race, report the conflict and return None."""
+    try:
+        with transaction.atomic():
+            return form.save(**kwargs)
+    except StaleRecordError as exc:
+        form.report_conflict(exc.current())
+        return None

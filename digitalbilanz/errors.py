@@ -1,0 +1,72 @@
+"""Error pages: German, in the layout of the area where the error happened.
+
+* ``/api/…`` answers in the API's JSON error shape;
+* ``/<municipality>/…`` of an existing municipality: the public portal's layout;
+* everything else (``/app/…``, the start page, an unknown address): the application's layout,
+  without the municipality, so a 404 never reveals that a municipality or record exists.
+
+The 500 page is rendered without the request: no context processor, no database access, so it
+still appears when the database is the reason for the error.
+"""
+
+from django.http import HttpResponse, HttpResponseServerError
+from django.shortcuts import render
+from django.template import loader
+from django.utils.translation import gettext as _
+
+from digitalbilanz.api.errors import error_response
+from digitalbilanz.core.models import Municipality
+from digitalbilanz.portal.views.common import layout_context
+
+SITE_LAYOUT = "base.html"
+# First path segments that belong to the application, never to a municipality's portal.
+NOT_PORTAL = {"app", "admin", "anmelden", "abmelden", "static"}
+
+
+def page_not_found(request, exception=None):
+    if _is_api(request):
+        return error_response(404, "not_found", _("Nicht gefunden."))
+    return _page(request, "errors/404.html", 404)
+
+
+def permission_denied(request, exception=None):
+    if _is_api(request):
+        return error_response(403, "forbidden", _("Keine Berechtigung."))
+    return _page(request, "errors/403.html", 403)
+
+
+def csrf_failure(request, reason=""):
+    """A form was sent without a valid CSRF token (settings.CSRF_FAILURE_VIEW)."""
+    return _page(request, "errors/403_csrf.html", 403)
+
+
+def server_error(request):
+    if _is_api(request):
+        return error_response(500, "server_error", _("Interner Fehler. Bitte später erneut versuchen."))
+    try:
+        body = loader.get_template("errors/500.html").render({"layout": SITE_LAYOUT})
+    except Exception:  # the error page must never fail itself
+        title = _("Ein Fehler ist aufgetreten")
+        body = f'<!DOCTYPE html><html lang="de"><title>{title}</title><h1>{title}</h1></html>'
+    return HttpResponseServerError(body)
+
+
+def _page(request, template, status) -> HttpResponse:
+    municipality = _portal_municipality(request)
+    if municipality is None:
+        context = {"layout": SITE_LAYOUT}
+    else:
+        context = layout_context(municipality) | {"layout": "portal/base.html"}
+    return render(request, template, context, status=status)
+
+
+def _is_api(request) -> bool:
+    return request.path_info.startswith("/api/")
+
+
+def _portal_municipality(request):
+    """The municipality of a portal address ``/<slug>/…``; None for any other address."""
+    first = request.path_info.strip("/").split("/", 1)[0]
+    if not first or first in NOT_PORTAL:
+        return None
+    return Municipality.objects.filter(slug=first).first()

@@ -67,8 +67,7 @@ def setup_django():
 
 
 def generate(municipalities: int, measures: int, seed: int = 7):
-    from digitalbilanz.core.defaults import DEFAULT_PARAMETERS
-    from digitalbilanz.core.models import Municipality, OrgUnit, Parameter
+    from digitalbilanz.core.models import Municipality, OrgUnit
     from digitalbilanz.portfolio.models import FieldOfAction, Line, Measure, Milestone, Strategy
 
     rng = random.Random(seed)
@@ -76,11 +75,7 @@ def generate(municipalities: int, measures: int, seed: int = 7):
         Municipality(name=f"Benchstadt {i:03d}", slug=f"bench-{i:03d}", ags="05316000", ars="053160000000")
         for i in range(municipalities)
     )
-    Parameter.objects.bulk_create(
-        Parameter(municipality=t, key=k, value=Decimal(v), source=s, as_of=a)
-        for t in towns
-        for k, v, s, a in DEFAULT_PARAMETERS
-    )
+    # No Parameter rows: every town uses the registered defaults, as a newly onboarded one does.
     units = OrgUnit.objects.bulk_create(
         OrgUnit(municipality=t, kind="department", code=f"FB {j}", name=f"Fachbereich {j}")
         for t in towns

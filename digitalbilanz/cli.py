@@ -3,6 +3,8 @@
 digitalbilanz setup            migrate the database and collect static files
 digitalbilanz demo [--reset]   load the Leverkusen demo (idempotent)
 digitalbilanz serve [ADDR]     serve the application (default 127.0.0.1:8000)
+digitalbilanz municipality create SLUG --name NAME [--type Stadt|Gemeinde|Kreis]
+                     [--ags AGS] [--ars ARS] [--admin USERNAME --email EMAIL]
 digitalbilanz appraise --municipality leverkusen [--measure M-03] [--json]
 digitalbilanz report --municipality leverkusen --period 2023-H2 --audience public
                      --format pdf|html|xlsx -o FILE [--aktuell]
@@ -42,6 +44,9 @@ def main(argv: list[str] | None = None) -> int:
     if command == "serve":
         address = rest[0] if rest else "127.0.0.1:8000"
         execute_from_command_line(["digitalbilanz", "runserver", "--noreload", address])
+        return 0
+    if command == "municipality":
+        execute_from_command_line(["digitalbilanz", "municipality", *rest])
         return 0
     if command == "appraise":
         execute_from_command_line(["digitalbilanz", "appraise", *rest])

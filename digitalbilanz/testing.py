@@ -7,7 +7,6 @@ from decimal import Decimal
 from django.contrib.auth import get_user_model
 
 from digitalbilanz.core.choices import OrgUnitKind, Visibility
-from digitalbilanz.core.defaults import ensure_default_parameters
 from digitalbilanz.core.models import Membership, Municipality, OrgUnit
 from digitalbilanz.portfolio.models import Line, Measure, Milestone
 
@@ -19,15 +18,13 @@ class Factory:
     def municipality(slug=None, **kwargs):
         n = next(_counter)
         slug = slug or f"kommune-{n}"
-        municipality = Municipality.objects.create(
+        return Municipality.objects.create(
             name=kwargs.pop("name", f"Kommune {n}"),
             slug=slug,
             ags=kwargs.pop("ags", "05316000"),
             ars=kwargs.pop("ars", "053160000000"),
             **kwargs,
         )
-        ensure_default_parameters(municipality)
-        return municipality
 
     @staticmethod
     def unit(municipality, code=None, kind=OrgUnitKind.DEPARTMENT):

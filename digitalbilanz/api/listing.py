@@ -1,15 +1,26 @@
-"""Query parameters of API lists: validation, filters, search and pagination."""
+"""Query parameters of API lists: validation, filters, search and pagination.
 
+Lists are paged in one of two ways:
+
+* **by page number**: ``page`` (from 1) and ``page_size``; the answer names ``page``, ``next``
+  and ``previous``. Simple, but a row inserted before the current page shifts the next one.
+* **by cursor** (keyset): rows in order of their id; ``next`` carries ``cursor``, an opaque
+  token for the last id delivered, and the next page starts after it. A row inserted or deleted
+  meanwhile neither repeats nor skips a row. Default for large tables (``Table.keyset``); any
+  table of database rows pages by cursor when ``cursor`` is given (empty: from the start).
+"""
+
+import base64
+import binascii
 import datetime as dt
 
 from django.utils.translation import gettext as _
 
 from digitalbilanz.api.errors import bad_parameter
 from digitalbilanz.core.visibility import levels_for
-from digitalbilanz.portal import search
 
 DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE = 50, 200
-PAGING = {"page", "page_size"}
+PAGING = {"page", "page_size", "cursor"}
 
 
 def check_params(request, allowed: set[str]):
@@ -46,21 +57,31 @@ def _value(flt, raw):
 
 
 def filtered_rows(request, municipality, table):
-    searchable = table.name == "measures"
-    check_params(request, {f.param for f in table.filters} | ({"q"} if searchable else set()))
+    check_params(request, {f.param for f in table.filters} | ({"q"} if table.search else set()))
     rows = table.rows(municipality, levels_for(request.principal, municipality))
     for flt in table.filters:
         if flt.param in request.GET:
             rows = rows.filter(**{flt.lookup: _value(flt, request.GET[flt.param])})
-    if searchable and request.GET.get("q"):
-        rows = search.search_measures(rows, request.GET["q"])
+    if table.search and request.GET.get("q"):
+        rows = table.search(rows, request.GET["q"])
     return rows
 
 
-def paginate(request, rows, to_record) -> dict:
-    page = _integer("page", request.GET.get("page", "1"), 1, 10**6)
+def paginate(request, rows, to_record, keyset=False) -> dict:
     size = _integer("page_size", request.GET.get("page_size", str(DEFAULT_PAGE_SIZE)), 1, MAX_PAGE_SIZE)
-    count = rows.count() if hasattr(rows, "count") and not isinstance(rows, list) else len(rows)
+    if "cursor" in request.GET and "page" in request.GET:
+        raise bad_parameter("cursor", _("Entweder page oder cursor angeben, nicht beide."))
+    by_cursor = "cursor" in request.GET or (keyset and "page" not in request.GET)
+    if not by_cursor:
+        return _numbered(request, rows, to_record, size)
+    if isinstance(rows, list):
+        raise bad_parameter("cursor", _("Diese Liste wird nur nach Seitenzahl (page) geteilt."))
+    return _by_cursor(request, rows, to_record, size)
+
+
+def _numbered(request, rows, to_record, size) -> dict:
+    page = _integer("page", request.GET.get("page", "1"), 1, 10**6)
+    count = len(rows) if isinstance(rows, list) else rows.count()
     start = (page - 1) * size
     if start >= count and page > 1:
         raise bad_parameter("page", _("Diese Seite gibt es nicht (%(n)s Einträge).") % {"n": count})
@@ -69,13 +90,51 @@ def paginate(request, rows, to_record) -> dict:
         "count": count,
         "page": page,
         "page_size": size,
-        "next": _link(request, page + 1) if start + size < count else None,
-        "previous": _link(request, page - 1) if page > 1 else None,
+        "next": _link(request, page=page + 1) if start + size < count else None,
+        "previous": _link(request, page=page - 1) if page > 1 else None,
         "results": [to_record(obj) for obj in items],
     }
 
 
-def _link(request, page):
+def _by_cursor(request, rows, to_record, size) -> dict:
+    after = decode_cursor(request.GET.get("cursor", ""))
+    count = rows.count()
+    window = rows.order_by("pk")
+    if after is not None:
+        window = window.filter(pk__gt=after)
+    items = list(window[: size + 1])  # one more than asked tells whether a next page exists
+    more, items = len(items) > size, items[:size]
+    return {
+        "count": count,
+        "page_size": size,
+        "next": _link(request, cursor=encode_cursor(items[-1].pk)) if more else None,
+        "previous": None,
+        "results": [to_record(obj) for obj in items],
+    }
+
+
+def encode_cursor(pk: int) -> str:
+    return base64.urlsafe_b64encode(f"id:{pk}".encode()).decode().rstrip("=")
+
+
+def decode_cursor(raw: str) -> int | None:
+    """The id after which the page starts; None for the first page (empty cursor)."""
+    if not raw:
+        return None
+    try:
+        text = base64.urlsafe_b64decode(raw + "=" * (-len(raw) % 4)).decode()
+        prefix, _sep, number = text.partition(":")
+        if prefix != "id" or not number.isdigit():
+            raise ValueError(text)
+        return int(number)
+    except (ValueError, UnicodeDecodeError, binascii.Error) as exc:
+        raise bad_parameter("cursor", _("Ungültiger Cursor; bitte den Link „next“ verwenden.")) from exc
+
+
+def _link(request, **params):
     query = request.GET.copy()
-    query["page"] = str(page)
+    for name in ("page", "cursor"):
+        query.pop(name, None)
+    for name, value in params.items():
+        query[name] = str(value)
     return request.build_absolute_uri(f"{request.path}?{query.urlencode()}")

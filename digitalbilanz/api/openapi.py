@@ -2,9 +2,9 @@
 
 from django.conf import settings
 
+from digitalbilanz.api.forms_schema import body_schema
 from digitalbilanz.api.listing import DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE
-from digitalbilanz.api.writes import FORMS
-from digitalbilanz.portal.registry import tables
+from digitalbilanz.registry.tables import tables
 
 TYPES = {
     "integer": {"type": "integer"},
@@ -45,13 +45,23 @@ def _param(name, schema, description, where="query", required=False):
 
 
 PAGING = [
-    _param("page", {"type": "integer", "minimum": 1, "default": 1}, "Seite (ab 1)"),
+    _param("page", {"type": "integer", "minimum": 1, "default": 1}, "Seite (ab 1), nicht mit cursor"),
     _param(
         "page_size",
         {"type": "integer", "minimum": 1, "maximum": MAX_PAGE_SIZE, "default": DEFAULT_PAGE_SIZE},
         "Einträge je Seite",
     ),
+    _param(
+        "cursor",
+        {"type": "string"},
+        "Seitenweise nach Kennung (keyset): Wert aus dem Link next übernehmen, leer = von vorn. "
+        "Stabil, wenn zwischen zwei Seiten Zeilen hinzukommen.",
+    ),
 ]
+KEYSET_NOTE = (
+    " Große Tabelle: ohne page wird nach Cursor geblättert (Reihenfolge nach Kennung, "
+    "next enthält cursor)."
+)
 SLUG = _param("slug", {"type": "string"}, "Kurzname der Kommune, z. B. leverkusen", "path", True)
 
 
@@ -77,13 +87,13 @@ def _filter_schema(flt):
 def _paths_for(table):
     name = table.name
     params = [SLUG] + PAGING + [_param(f.param, _filter_schema(f), f.description) for f in table.filters]
-    if name == "measures":
+    if table.search is not None:
         params.append(_param("q", {"type": "string"}, "Volltextsuche (Titel, Beschreibung, Ziele, Nummer)"))
     page = {"allOf": [_ref("Page"), {"properties": {"results": {"type": "array", "items": _ref(name)}}}]}
     listing = {
         "get": {
             "summary": str(table.title),
-            "description": str(table.description),
+            "description": str(table.description) + (KEYSET_NOTE if table.keyset else ""),
             "operationId": f"list_{name}",
             "parameters": params,
             "responses": {"200": _json(page, "Liste"), **_errors("400", "401", "404", "429")},
@@ -97,19 +107,8 @@ def _paths_for(table):
             "responses": {"200": _json(_ref(name), "Eintrag"), **_errors("401", "404", "429")},
         }
     }
-    if name in FORMS:
-        body = {
-            "required": True,
-            "content": {
-                "application/json": {
-                    "schema": {
-                        "type": "object",
-                        "additionalProperties": True,
-                        "description": "Felder wie im Formular der Weboberfläche; siehe API-Dokumentation.",
-                    }
-                }
-            },
-        }
+    if table.writes is not None:
+        body = {"required": True, "content": {"application/json": {"schema": body_schema(table.writes)}}}
         listing["post"] = {
             "summary": f"{table.title}: anlegen",
             "operationId": f"create_{name}",
@@ -153,7 +152,8 @@ def _components():
     }
     page = {
         "type": "object",
-        "required": ["count", "page", "page_size", "results"],
+        "required": ["count", "page_size", "results"],
+        "description": "Eine Seite einer Liste; page nur beim Blättern nach Seitenzahl.",
         "properties": {
             "count": {"type": "integer"},
             "page": {"type": "integer"},

@@ -24,7 +24,7 @@ from digitalbilanz.api.openapi import spec
 from digitalbilanz.core.cache import cached_response, is_anonymous_get
 from digitalbilanz.core.models import Municipality
 from digitalbilanz.core.visibility import levels_for
-from digitalbilanz.portal import opendata, registry
+from digitalbilanz.registry import tables as registry
 
 log = logging.getLogger(__name__)
 
@@ -148,10 +148,10 @@ def municipality(request, slug):
 def table_list(request, slug, name):
     m, table = _municipality(slug), _table(name)
     if request.method == "POST":
-        obj = writes.create(request.principal, m, table.name, _body(request))
+        obj = writes.create(request.principal, m, table, _body(request))
         return _json(_record(request, table, _reload(request, m, table, obj.pk)), status=201)
     rows = filtered_rows(request, m, table)
-    return _json(paginate(request, rows, lambda obj: _record(request, table, obj)))
+    return _json(paginate(request, rows, lambda obj: _record(request, table, obj), table.keyset))
 
 
 @endpoint("GET", "PATCH")
@@ -159,7 +159,7 @@ def table_detail(request, slug, name, pk):
     m, table = _municipality(slug), _table(name)
     obj = _reload(request, m, table, pk)
     if request.method == "PATCH":
-        writes.update(request.principal, m, table.name, obj, _body(request))
+        writes.update(request.principal, m, table, obj, _body(request))
         obj = _reload(request, m, table, pk)
     return _json(_record(request, table, obj))
 
@@ -169,14 +169,14 @@ def _reload(request, m, table, pk):
     if hasattr(rows, "filter"):
         obj = rows.filter(pk=pk).first()
     else:
-        obj = next((r for r in rows if opendata.record(table, r)[table.primary_key] == pk), None)
+        obj = next((r for r in rows if table.record(r)[table.primary_key] == pk), None)
     if obj is None:
         raise not_found()
     return obj
 
 
 def _record(request, table, obj):
-    record = opendata.record(table, obj)
+    record = table.record(obj)
     if request.principal.is_authenticated and hasattr(obj, "visibility"):
         record["visibility"] = obj.visibility
     return record

@@ -1,31 +1,78 @@
-"""Writes through the API, validated by exactly the forms of the web UI.
+"""Writes through the API, driven by the table registry (``registry.tables.Writes``).
 
-A write needs a read-write key whose owner may edit the record (``core.permissions``):
-department-limited editors write only their departments' measures and their children.
-Fields are named as in the forms; ``lead_department`` takes the unit's code and
-``fields_of_action``/``partners`` take lists of ids (or ``"1;2"`` as in the CSV).
+A table that declares ``writes`` can be created (POST) and changed (PATCH) through its form —
+the web UI's form, so the same rules and German messages apply. A write needs a read-write key
+whose owner may edit the record (``Writes.may_edit``, usually ``core.permissions.can_edit``).
+Fields are named as in the form; a list field takes a list of ids or ``"1;2"`` as in the CSV; a
+choice named in ``Writes.lookups`` takes the looked-up text (``lead_department``: the unit's
+code); the parent (``Writes.parent``, e.g. a line's measure) is named by id or code on creation
+and can never change.
+
+Every write ends in :func:`save`, the one place that stores a validated form.
 """
 
+from django import forms
 from django.utils.translation import gettext as _
 
 from digitalbilanz.api.errors import ApiError, form_details, not_found
-from digitalbilanz.core.models import Membership, OrgUnit
-from digitalbilanz.core.permissions import can_edit, can_edit_any
-from digitalbilanz.portfolio import forms
-from digitalbilanz.portfolio.queries import visible_measures
-
-FORMS = {"measures": forms.MeasureForm, "lines": forms.LineForm, "milestones": forms.MilestoneForm}
-LIST_FIELDS = {"fields_of_action", "partners"}
+from digitalbilanz.core.permissions import can_edit_any
 
 
-def _writer(key, municipality, table):
-    if table not in FORMS:
+def create(key, municipality, table, payload):
+    spec = _spec(table)
+    user = _writer(key, municipality)
+    extra = {}
+    if spec.parent is not None:
+        extra[spec.parent.field] = _parent(key, municipality, spec.parent, payload.get(spec.parent.field))
+        payload = _without(payload, spec.parent.field)
+    elif not (spec.may_create or can_edit_any)(user, municipality):
+        raise _forbidden()
+    return _write(user, municipality, spec, None, payload, extra)
+
+
+def update(key, municipality, table, obj, payload):
+    spec = _spec(table)
+    user = _writer(key, municipality)
+    if not spec.may_edit(user, municipality, obj):
+        raise _forbidden()
+    extra = {}
+    if spec.parent is not None:
+        parent = getattr(obj, spec.parent.field)
+        if spec.parent.field in payload and not _names(spec.parent, parent, payload[spec.parent.field]):
+            raise ApiError(
+                400,
+                "invalid",
+                _("%(label)s kann nicht geändert werden.") % {"label": spec.parent.label},
+                [{"field": spec.parent.field, "message": _("Nicht änderbar.")}],
+            )
+        extra[spec.parent.field] = parent
+        payload = _without(payload, spec.parent.field)
+    return _write(user, municipality, spec, obj, payload, extra)
+
+
+def save(form, user, spec):
+    """The one place where an API write is stored; ``form`` is valid and the user may store it.
+
+    Checks that apply to every write of every table (such as the record's version,
+    ``core.versioning``) belong here. The request is one transaction (ATOMIC_REQUESTS): an error
+    anywhere rolls everything back.
+    """
+    form.instance._history_user = user
+    return form.save(user=user) if spec.save_with_user else form.save()
+
+
+def _spec(table):
+    if table.writes is None:
         raise ApiError(
             405,
             "method_not_allowed",
             _("Diese Tabelle kann nicht geschrieben werden."),
             headers={"Allow": "GET"},
         )
+    return table.writes
+
+
+def _writer(key, municipality):
     if not key.is_authenticated:
         raise ApiError(
             401, "authentication_required", _("Schreiben erfordert einen API-Schlüssel mit Schreibrecht.")
@@ -39,64 +86,52 @@ def _forbidden():
     return ApiError(403, "forbidden", _("Keine Berechtigung, diesen Datensatz zu ändern."))
 
 
-def create(key, municipality, table, payload):
-    user = _writer(key, municipality, table)
-    if table == "measures":
-        if not can_edit_any(user, municipality):
-            raise _forbidden()
-        return _save(user, municipality, table, None, payload, {})
-    measure = _parent(key, user, municipality, payload.get("measure"))
-    return _save(user, municipality, table, None, _without(payload, "measure"), {"measure": measure})
-
-
-def update(key, municipality, table, obj, payload):
-    user = _writer(key, municipality, table)
-    measure = obj if table == "measures" else obj.measure
-    if not can_edit(user, municipality, measure.lead_department):
-        raise _forbidden()
-    if table != "measures":
-        if "measure" in payload and payload["measure"] != measure.pk:
-            raise ApiError(
-                400,
-                "invalid",
-                _("Die Maßnahme einer Zeile kann nicht geändert werden."),
-                [{"field": "measure", "message": _("Nicht änderbar.")}],
-            )
-        payload = _without(payload, "measure")
-        return _save(user, municipality, table, obj, payload, {"measure": measure})
-    return _save(user, municipality, table, obj, payload, {})
-
-
 def _without(payload, name):
     return {k: v for k, v in payload.items() if k != name}
 
 
-def _parent(key, user, municipality, measure_id):
-    if not isinstance(measure_id, int) or isinstance(measure_id, bool):
+def _parent(key, municipality, parent, value):
+    """The parent named by id (number) or code (text) among those the key may read; else 404."""
+    if isinstance(value, bool) or not isinstance(value, (int, str)) or value == "":
         raise ApiError(
             400,
             "invalid",
             _("Angaben unvollständig."),
-            [{"field": "measure", "message": _("Kennung der Maßnahme (Zahl) fehlt.")}],
+            [
+                {
+                    "field": parent.field,
+                    "message": _("%(label)s fehlt: Kennung (Zahl) oder Nummer angeben.")
+                    % {"label": parent.label},
+                }
+            ],
         )
-    measure = visible_measures(key, municipality).filter(pk=measure_id).first()
-    if measure is None:
+    lookup = {"pk": value} if isinstance(value, int) else {parent.code_field: value}
+    found = parent.rows(key, municipality).filter(**lookup).first()
+    if found is None:
         raise not_found()
-    if not can_edit(user, municipality, measure.lead_department):
-        raise _forbidden()
-    return measure
+    return found
 
 
-def _form(municipality, table, instance, data, extra, user):
+def _names(parent, record, value) -> bool:
+    """Does ``value`` (id or code) name ``record``?"""
+    if isinstance(value, int) and not isinstance(value, bool):
+        return value == record.pk
+    return isinstance(value, str) and value == getattr(record, parent.code_field, None)
+
+
+def _form(spec, municipality, instance, data, extra, user):
     kwargs = dict(extra, municipality=municipality, instance=instance)
-    if table == "measures":
-        membership = Membership.of(user, municipality)
-        kwargs["allowed_units"] = list(membership.org_units.all()) if membership else []
-    return FORMS[table](data, **kwargs)
+    if spec.form_kwargs is not None:
+        kwargs.update(spec.form_kwargs(user, municipality))
+    return spec.form(data, **kwargs)
 
 
-def _save(user, municipality, table, instance, payload, extra):
-    unbound = _form(municipality, table, instance, None, extra, user)
+def _write(user, municipality, spec, instance, payload, extra):
+    unbound = _form(spec, municipality, instance, None, extra, user)
+    if instance is None and spec.parent is not None:
+        setattr(unbound.instance, spec.parent.field, extra[spec.parent.field])
+        if not spec.may_edit(user, municipality, unbound.instance):
+            raise _forbidden()
     unknown = sorted(set(payload) - set(unbound.fields))
     if unknown:
         raise ApiError(
@@ -105,24 +140,26 @@ def _save(user, municipality, table, instance, payload, extra):
             _("Unbekannte Felder."),
             [{"field": f, "message": _("Unbekanntes Feld.")} for f in unknown],
         )
+    # PATCH merges: the form starts from the stored values (or its initial ones) and the payload.
     data = {name: unbound[name].value() for name in unbound.fields}
-    data.update(_converted(municipality, payload))
-    form = _form(municipality, table, instance, data, extra, user)
+    data.update(_converted(unbound, spec, payload))
+    form = _form(spec, municipality, instance, data, extra, user)
     if not form.is_valid():
         raise ApiError(400, "invalid", _("Die Angaben sind nicht gültig."), form_details(form))
-    if table == "measures" and not can_edit(user, municipality, form.cleaned_data.get("lead_department")):
+    if not spec.may_edit(user, municipality, form.instance):  # e.g. moved to another department
         raise _forbidden()
-    form.instance._history_user = user
-    return form.save(user=user) if table == "milestones" else form.save()
+    return save(form, user, spec)
 
 
-def _converted(municipality, payload):
+def _converted(form, spec, payload):
+    lookups = dict(spec.lookups)
     data = {}
     for name, value in payload.items():
-        if name in LIST_FIELDS and isinstance(value, str):
+        field = form.fields[name]
+        if isinstance(field, forms.ModelMultipleChoiceField) and isinstance(value, str):
             value = [v for v in value.split(";") if v.strip()]
-        if name == "lead_department" and isinstance(value, str):
-            unit = OrgUnit.objects.filter(municipality=municipality, code=value).first()
-            value = unit.pk if unit else "unbekannt"
+        elif name in lookups and isinstance(value, str):
+            found = field.queryset.filter(**{lookups[name]: value}).first()
+            value = found.pk if found else "unbekannt"  # the form then names the invalid choice
         data[name] = "" if value is None else value
     return data

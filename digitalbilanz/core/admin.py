@@ -1,12 +1,14 @@
+from django import forms
 from django.contrib import admin
 from simple_history.admin import SimpleHistoryAdmin
 
 from digitalbilanz.core.models import Membership, Municipality, OrgUnit, Parameter
+from digitalbilanz.core.parameters import parameter_specs
 
 
 @admin.register(Municipality)
 class MunicipalityAdmin(SimpleHistoryAdmin):
-    list_display = ["name", "slug", "ags", "ars"]
+    list_display = ["name", "slug", "kind", "ags", "ars"]
     prepopulated_fields = {"slug": ["name"]}
 
 
@@ -23,7 +25,16 @@ class MembershipAdmin(SimpleHistoryAdmin):
     filter_horizontal = ["org_units"]
 
 
+def _registered_keys():
+    return [(spec.key, spec.title) for spec in parameter_specs()]
+
+
+class ParameterAdminForm(forms.ModelForm):
+    key = forms.ChoiceField(label=Parameter._meta.get_field("key").verbose_name, choices=_registered_keys)
+
+
 @admin.register(Parameter)
 class ParameterAdmin(SimpleHistoryAdmin):
+    form = ParameterAdminForm
     list_display = ["key", "value", "source", "as_of", "municipality"]
     list_filter = ["municipality"]

@@ -19,6 +19,14 @@ class Role(models.TextChoices):
     READER = "reader", _("Lesezugriff (Verwaltung)")
 
 
+class MunicipalityKind(models.TextChoices):
+    """The kind of local authority (Gebietskörperschaft) a tenant is."""
+
+    CITY = "stadt", _("Stadt")
+    MUNICIPALITY = "gemeinde", _("Gemeinde")
+    DISTRICT = "kreis", _("Kreis")
+
+
 class OrgUnitKind(models.TextChoices):
     DIVISION = "division", _("Dezernat")
     DEPARTMENT = "department", _("Fachbereich")

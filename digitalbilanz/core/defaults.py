@@ -1,62 +1,71 @@
-"""Default parameters from methods.md, each with its source and date."""
+"""Core's economic parameters with their defaults, sources and dates (docs/methods.md).
+
+Registered in ``core/register.py``. A municipality without its own value uses the default, and
+every explanation says so; changing a default here changes the figures of every municipality
+that has not set its own value (published report editions stay frozen).
+"""
 
 import datetime as dt
-from decimal import Decimal
 
-from digitalbilanz.core.models import Parameter, ParameterKey
+from django.utils.translation import gettext_lazy as _
+
+from digitalbilanz.core import parameters as p
+from digitalbilanz.core.parameters import ParameterSpec
 
 DESTATIS = (
     "Destatis, Leitfaden Erfüllungsaufwand, Lohnkostentabelle Verwaltung, Kommunen, Stand 2025 "
     "(sekundär: Wert aus einer Transkription der amtlichen Quelle)"
 )
-
-DEFAULT_PARAMETERS = [
-    (
-        ParameterKey.DISCOUNT_RATE,
-        "0.9",
-        "BMF, Kalkulationszinssatz für Wirtschaftlichkeitsuntersuchungen, veröffentlicht 07.07.2023",
-        dt.date(2023, 7, 7),
-    ),
-    (
-        ParameterKey.HORIZON,
-        "8",
-        "WiBe-Rechenbeispiel im Migrationsleitfaden 3.0 (8 Jahre); Stellungnahme Stadt Leverkusen "
-        "13.09.2023: Amortisation in 5–10 Jahren",
-        dt.date(2023, 9, 13),
-    ),
-    (
-        ParameterKey.OVERHEAD,
-        "20",
-        "KGSt, Zuschlag für Büroarbeitsplätze (20 % der Personalkosten)",
-        dt.date(2025, 1, 1),
-    ),
-    (ParameterKey.WAGE_MD, "25.50", DESTATIS, dt.date(2025, 1, 1)),
-    (ParameterKey.WAGE_GD, "42.20", DESTATIS, dt.date(2025, 1, 1)),
-    (ParameterKey.WAGE_HD, "70.40", DESTATIS, dt.date(2025, 1, 1)),
-    (ParameterKey.WAGE_AVG, "40.70", DESTATIS, dt.date(2025, 1, 1)),
-    (
-        ParameterKey.HOURS_PER_FTE,
-        "1600",
-        "Destatis, Leitfaden Erfüllungsaufwand: 1 Personenjahr = 200 Tage × 8 h",
-        dt.date(2025, 1, 1),
-    ),
-    (
-        ParameterKey.SCORE_THRESHOLD,
-        "50",
-        "WiBe-Praxis: häufig genannte Schwelle 50 Punkte (sekundär)",
-        dt.date(2015, 2, 1),
-    ),
-]
+DESTATIS_DATE = dt.date(2025, 1, 1)
+EURO_PER_HOUR = _("€/h")
 
 
-def ensure_default_parameters(municipality) -> int:
-    """Create the missing default parameters; never overwrites a municipality's own values."""
-    created = 0
-    for key, value, source, as_of in DEFAULT_PARAMETERS:
-        _, was_created = Parameter.objects.get_or_create(
-            municipality=municipality,
-            key=key,
-            defaults={"value": Decimal(value), "source": source, "as_of": as_of},
-        )
-        created += was_created
-    return created
+def _wage(key, label, default):
+    return ParameterSpec(key, label, EURO_PER_HOUR, default, DESTATIS, DESTATIS_DATE, minimum=0)
+
+
+CORE_PARAMETERS = (
+    ParameterSpec(
+        key=p.DISCOUNT_RATE,
+        label=_("Kalkulationszinssatz"),
+        unit=_("% p. a."),
+        default="0.9",
+        source="BMF, Kalkulationszinssatz für Wirtschaftlichkeitsuntersuchungen, veröffentlicht 07.07.2023",
+        as_of=dt.date(2023, 7, 7),
+        greater_than=-100,
+    ),
+    ParameterSpec(
+        key=p.HORIZON,
+        label=_("Betrachtungszeitraum"),
+        unit=_("Jahre"),
+        default="8",
+        source="WiBe-Rechenbeispiel im Migrationsleitfaden 3.0 (8 Jahre); Stellungnahme Stadt "
+        "Leverkusen 13.09.2023: Amortisation in 5–10 Jahren",
+        as_of=dt.date(2023, 9, 13),
+        minimum=1,
+        maximum=50,
+        integer=True,
+    ),
+    ParameterSpec(
+        key=p.OVERHEAD,
+        label=_("Gemeinkostenzuschlag Büroarbeitsplatz"),
+        unit="%",
+        default="20",
+        source="KGSt, Zuschlag für Büroarbeitsplätze (20 % der Personalkosten)",
+        as_of=dt.date(2025, 1, 1),
+        minimum=0,
+    ),
+    _wage(p.WAGE_KEYS["md"], _("Lohnsatz einfacher/mittlerer Dienst"), "25.50"),
+    _wage(p.WAGE_KEYS["gd"], _("Lohnsatz gehobener Dienst"), "42.20"),
+    _wage(p.WAGE_KEYS["hd"], _("Lohnsatz höherer Dienst"), "70.40"),
+    _wage(p.WAGE_KEYS["avg"], _("Lohnsatz Durchschnitt"), "40.70"),
+    ParameterSpec(
+        key=p.HOURS_PER_FTE,
+        label=_("Jahresarbeitsstunden je Vollzeitäquivalent"),
+        unit="h",
+        default="1600",
+        source="Destatis, Leitfaden Erfüllungsaufwand: 1 Personenjahr = 200 Tage × 8 h",
+        as_of=dt.date(2025, 1, 1),
+        greater_than=0,
+    ),
+)

@@ -1,15 +1,15 @@
 """Core entities: the municipality (tenant), its organisation, memberships and parameters."""
 
-from decimal import Decimal
-
 from django.conf import settings
+from django.core.exceptions import ValidationError
 from django.core.validators import RegexValidator
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
-from digitalbilanz.core.choices import OrgUnitKind, Role, Visibility
+from digitalbilanz.core.choices import MunicipalityKind, OrgUnitKind, Role, Visibility
 from digitalbilanz.core.datachanges import DataQuerySet
+from digitalbilanz.core.parameters import parameter_spec
 from digitalbilanz.core.versioning import conditional_update
 from digitalbilanz.core.visibility import VisibilityQuerySet
 
@@ -57,14 +57,21 @@ class Municipality(TimestampedModel):
 
     name = models.CharField(_("Name"), max_length=200)
     slug = models.SlugField(_("Kurzname"), unique=True)
+    kind = models.CharField(
+        _("Art"), max_length=10, choices=MunicipalityKind.choices, default=MunicipalityKind.CITY
+    )
+    # Optional: a new municipality can be onboarded before its keys are looked up; the open-data
+    # catalogue then leaves out the political geocoding.
     ags = models.CharField(
         _("Amtlicher Gemeindeschlüssel (AGS)"),
         max_length=8,
+        blank=True,
         validators=[RegexValidator(r"^\d{8}$", _("Der AGS besteht aus genau 8 Ziffern."))],
     )
     ars = models.CharField(
         _("Amtlicher Regionalschlüssel (ARS)"),
         max_length=12,
+        blank=True,
         validators=[RegexValidator(r"^\d{12}$", _("Der ARS besteht aus genau 12 Ziffern."))],
     )
     state = models.CharField(_("Bundesland"), max_length=60, blank=True)
@@ -207,22 +214,14 @@ class Membership(TimestampedModel):
         return membership.role if membership else None
 
 
-class ParameterKey(models.TextChoices):
-    DISCOUNT_RATE = "discount_rate", _("Kalkulationszinssatz (% p. a.)")
-    HORIZON = "horizon", _("Betrachtungszeitraum (Jahre)")
-    OVERHEAD = "overhead", _("Gemeinkostenzuschlag Büroarbeitsplatz (%)")
-    WAGE_MD = "wage_md", _("Lohnsatz einfacher/mittlerer Dienst (€/h)")
-    WAGE_GD = "wage_gd", _("Lohnsatz gehobener Dienst (€/h)")
-    WAGE_HD = "wage_hd", _("Lohnsatz höherer Dienst (€/h)")
-    WAGE_AVG = "wage_avg", _("Lohnsatz Durchschnitt (€/h)")
-    HOURS_PER_FTE = "hours_per_fte", _("Jahresarbeitsstunden je Vollzeitäquivalent (h)")
-    SCORE_THRESHOLD = "score_threshold", _("Schwelle qualitative Bewertung (Punkte)")
-
-
 class Parameter(TenantModel):
-    """A dated, sourced value the economics use (methods.md); a municipality may override it."""
+    """A municipality's own value for a registered parameter (``core.parameters``).
 
-    key = models.CharField(_("Parameter"), max_length=30, choices=ParameterKey.choices)
+    Without a row the registered default applies; ``key`` is checked against the registry,
+    so a new app adds parameters without a migration here.
+    """
+
+    key = models.CharField(_("Parameter"), max_length=30)
     value = models.DecimalField(_("Wert"), max_digits=12, decimal_places=4)
     source = models.CharField(_("Quelle"), max_length=400)
     as_of = models.DateField(_("Stand"))
@@ -235,26 +234,23 @@ class Parameter(TenantModel):
         constraints = [models.UniqueConstraint(fields=["municipality", "key"], name="parameter_unique_key")]
 
     def __str__(self):
-        return f"{self.get_key_display()}: {self.value}"
+        return f"{self.label}: {self.value}"
 
-    @classmethod
-    def values_for(cls, municipality) -> dict[str, "Parameter"]:
-        return {p.key: p for p in cls.objects.filter(municipality=municipality)}
+    @property
+    def spec(self):
+        return parameter_spec(self.key)
+
+    @property
+    def label(self) -> str:
+        return str(self.spec.label) if self.spec else self.key
 
     def clean(self):
-        from django.core.exceptions import ValidationError
-
-        if self.key == ParameterKey.DISCOUNT_RATE and self.value is not None:
-            if self.value <= Decimal("-100"):
-                raise ValidationError({"value": _("Der Kalkulationszinssatz muss größer als −100 % sein.")})
-        if self.key == ParameterKey.HORIZON and self.value is not None:
-            if self.value < 1 or self.value > 50 or self.value != int(self.value):
-                raise ValidationError(
-                    {"value": _("Der Betrachtungszeitraum muss eine ganze Zahl von 1 bis 50 Jahren sein.")}
-                )
-        if self.key not in (ParameterKey.DISCOUNT_RATE,) and self.value is not None:
-            if self.value < 0:
-                raise ValidationError({"value": _("Dieser Parameter darf nicht negativ sein.")})
+        if self.spec is None:
+            raise ValidationError({"key": _("Unbekannter Parameter „%(key)s“.") % {"key": self.key}})
+        try:
+            self.spec.validate(self.value)
+        except ValidationError as error:
+            raise ValidationError({"value": error.messages}) from None
 
 
 class ImportRun(TenantModel):

@@ -13,8 +13,7 @@ from decimal import Decimal as D
 
 from django.db import transaction
 
-from digitalbilanz.core.choices import OrgUnitKind, Visibility
-from digitalbilanz.core.defaults import ensure_default_parameters
+from digitalbilanz.core.choices import MunicipalityKind, OrgUnitKind, Visibility
 from digitalbilanz.core.models import Municipality, OrgUnit
 from digitalbilanz.demo import editions
 from digitalbilanz.demo import leverkusen_measures as lm
@@ -84,7 +83,6 @@ def load(reset: bool = False) -> tuple[Municipality, bool]:
             _delete(existing)
         municipality = _municipality()
         units = _units(municipality)
-        ensure_default_parameters(municipality)
         ensure_demo_users(municipality, units)
         strategy = _strategies(municipality)
         fields = _fields(municipality, strategy)
@@ -117,6 +115,7 @@ def _municipality():
     m = Municipality(
         name="Stadt Leverkusen",
         slug="leverkusen",
+        kind=MunicipalityKind.CITY,
         ags="05316000",
         ars="053160000000",
         state="Nordrhein-Westfalen",

@@ -10,10 +10,6 @@ class PortalConfig(AppConfig):
     def ready(self):
         from django.db.models.signals import post_migrate
 
-        from digitalbilanz.portal.search import ensure_sqlite_index
+        from digitalbilanz.portal.search_index import ensure_sqlite_index
 
         post_migrate.connect(ensure_sqlite_index, sender=self, dispatch_uid="portal-sqlite-fts")
-        from digitalbilanz.portal import sections, tables
-
-        tables.register_all()
-        sections.register_all()

@@ -7,8 +7,9 @@ Titles carry neither place nor time; place is given by ``dct:spatial`` and
 
 from django.utils.translation import gettext as _
 
+from digitalbilanz.core.choices import MunicipalityKind
 from digitalbilanz.portal.opendata import PUBLIC
-from digitalbilanz.portal.registry import tables
+from digitalbilanz.registry.tables import tables
 
 CONTEXT = {
     "dcat": "http://www.w3.org/ns/dcat#",
@@ -38,7 +39,7 @@ def _date(value):
 
 def catalogue(municipality, settings, base_url: str, modified) -> dict:
     """``base_url`` is the absolute URL of the portal's data page, ending in a slash."""
-    geo = f"http://dcat-ap.de/def/politicalGeocoding/regionalKey/{municipality.ars}"
+    geo = _geocoding(municipality)
     publisher = {
         "@id": f"{base_url}#herausgeber",
         "@type": "foaf:Organization",
@@ -69,6 +70,19 @@ def catalogue(municipality, settings, base_url: str, modified) -> dict:
     }
 
 
+def _geocoding(municipality) -> dict:
+    """Place of the data from the regional key (ARS); left out while the key is not recorded."""
+    if not municipality.ars:
+        return {}
+    geo = {"@id": f"http://dcat-ap.de/def/politicalGeocoding/regionalKey/{municipality.ars}"}
+    level = "district" if municipality.kind == MunicipalityKind.DISTRICT else "municipality"
+    return {
+        "dct:spatial": geo,
+        "dcatde:politicalGeocodingURI": geo,
+        "dcatde:politicalGeocodingLevelURI": {"@id": f"http://dcat-ap.de/def/politicalGeocoding/Level/{level}"},
+    }
+
+
 def _dataset(table, municipality, settings, base_url, geo, publisher, contact, modified):
     dataset = {
         "@id": f"{base_url}#{table.name}",
@@ -80,11 +94,7 @@ def _dataset(table, municipality, settings, base_url, geo, publisher, contact, m
         "dcat:theme": {"@id": GOV_THEME},
         "dct:publisher": publisher,
         "dcat:contactPoint": contact,
-        "dct:spatial": {"@id": geo},
-        "dcatde:politicalGeocodingURI": {"@id": geo},
-        "dcatde:politicalGeocodingLevelURI": {
-            "@id": "http://dcat-ap.de/def/politicalGeocoding/Level/municipality"
-        },
+        **geo,
         "dct:modified": _date(modified),
         "dcat:landingPage": {"@id": f"{base_url}spalten/#{table.name}"},
         "dcat:distribution": [

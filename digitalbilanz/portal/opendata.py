@@ -1,4 +1,5 @@
-"""Open-data engine: turns a registered table into CSV, JSON, XLSX and a Frictionless package.
+"""Open-data engine: turns a registered table (``registry.tables``) into CSV, JSON, XLSX and a
+Frictionless package.
 
 Formats are machine-readable first: UTF-8 CSV with a header row, comma separator, ISO 8601
 dates, a full stop as decimal separator and ``true``/``false`` for booleans; empty cell = no value.
@@ -8,12 +9,11 @@ import csv
 import datetime as dt
 import io
 import json
-from decimal import Decimal
 
 from django.utils.translation import gettext as _
 
 from digitalbilanz.core.visibility import levels_for_audience
-from digitalbilanz.portal.registry import Table, tables
+from digitalbilanz.registry.tables import Table, tables
 
 FORMATS = {
     "csv": "text/csv; charset=utf-8",
@@ -23,25 +23,8 @@ FORMATS = {
 PUBLIC = levels_for_audience("public")
 
 
-def record(table: Table, obj) -> dict:
-    """One row as plain Python values (``None`` for empty)."""
-    return {column.name: _plain(column.value(obj)) for column in table.columns}
-
-
-def _plain(value):
-    if value is None or value == "":
-        return None if value is None else ""
-    if isinstance(value, Decimal):
-        return float(value)
-    if isinstance(value, dt.datetime):
-        return value.date().isoformat()
-    if isinstance(value, dt.date):
-        return value.isoformat()
-    return value
-
-
 def public_records(table: Table, municipality) -> list[dict]:
-    return [record(table, obj) for obj in table.rows(municipality, PUBLIC)]
+    return [table.record(obj) for obj in table.rows(municipality, PUBLIC)]
 
 
 def to_json_bytes(rows: list[dict]) -> bytes:

@@ -2,7 +2,8 @@
 
 The economics package knows nothing of Django; this module turns measures, lines and the
 municipality's parameters into its plain dataclasses and keeps the conversion traceable
-(hours × wage rate × overhead is written into each line's label and the explanation).
+(hours × wage rate × overhead is written into each line's label and the explanation). The
+municipality's parameters come from ``core.parameters.ParameterSet``.
 """
 
 from dataclasses import dataclass, field
@@ -11,76 +12,9 @@ from decimal import Decimal
 from django.utils.translation import gettext as _
 
 from digitalbilanz import economics as eco
-from digitalbilanz.core.models import Parameter, ParameterKey
+from digitalbilanz.core.parameters import ParameterSet
 from digitalbilanz.core.templatetags.dbformat import de_number
 from digitalbilanz.portfolio.choices import LineGroup, LineKind
-
-WAGE_KEYS = {
-    "md": ParameterKey.WAGE_MD,
-    "gd": ParameterKey.WAGE_GD,
-    "hd": ParameterKey.WAGE_HD,
-    "avg": ParameterKey.WAGE_AVG,
-}
-
-
-@dataclass
-class ParameterSet:
-    """The municipality's parameters as plain numbers plus their sources."""
-
-    values: dict[str, Parameter]
-
-    @classmethod
-    def for_municipality(cls, municipality) -> "ParameterSet":
-        return cls(Parameter.values_for(municipality))
-
-    def number(self, key: str) -> float:
-        try:
-            return float(self.values[key].value)
-        except KeyError as exc:
-            raise eco.EconomicsError(
-                _("Der Parameter „%(key)s“ fehlt für diese Kommune.") % {"key": key}
-            ) from exc
-
-    @property
-    def discount_rate(self) -> float:
-        return self.number(ParameterKey.DISCOUNT_RATE) / 100
-
-    @property
-    def horizon(self) -> int:
-        return int(self.number(ParameterKey.HORIZON))
-
-    @property
-    def hours_per_fte(self) -> float:
-        return self.number(ParameterKey.HOURS_PER_FTE)
-
-    def hourly_cost(self, career_level: str) -> float:
-        """Full cost of one hour: wage rate × (1 + overhead) (full-cost approach, methods.md §1, §3)."""
-        return self.number(WAGE_KEYS[career_level]) * (1 + self.number(ParameterKey.OVERHEAD) / 100)
-
-    def sources(self, keys) -> dict[str, eco.Source]:
-        # Keys are the parameter names the economics package cites ("discount_rate", …).
-        return {
-            str(k): eco.Source(
-                value=float(self.values[k].value),
-                source=self.values[k].source,
-                as_of=self.values[k].as_of.isoformat(),
-                label=str(self.values[k].get_key_display()),
-            )
-            for k in keys
-            if k in self.values
-        }
-
-    def economics_parameters(self, start_year: int, wage_levels=()) -> eco.Parameters:
-        keys = [ParameterKey.DISCOUNT_RATE, ParameterKey.HORIZON]
-        if wage_levels:
-            keys.append(ParameterKey.OVERHEAD)
-            keys.extend(WAGE_KEYS[level] for level in sorted(wage_levels))
-        return eco.Parameters(
-            discount_rate=self.discount_rate,
-            start_year=start_year,
-            horizon=self.horizon,
-            sources=self.sources(keys),
-        )
 
 
 def to_eco_line(line, params: ParameterSet) -> eco.Line:
@@ -197,3 +131,25 @@ def eco_inputs(measures, params: ParameterSet, lines_by_measure):
 
 def as_decimal(value: float | None) -> Decimal | None:
     return None if value is None else Decimal(str(round(value, 2)))
+
+
+def criteria_scores(measure) -> dict:
+    """Q and E utility scores of a measure's criteria (WiBe): per module the criteria, the score
+    (None while weights or scores are missing) and a German error for invalid input."""
+    result = {}
+    for module in ("Q", "E"):
+        items = [c for c in measure.criteria.all() if c.module == module]
+        if not items or any(c.score is None for c in items):
+            result[module] = {"items": items, "score": None, "error": ""}
+            continue
+        try:
+            score = eco.score(
+                [
+                    eco.Criterion(key=str(c.pk), label=c.label, weight=float(c.weight) / 100, score=c.score)
+                    for c in items
+                ]
+            )
+            result[module] = {"items": items, "score": score, "error": ""}
+        except eco.EconomicsError as exc:
+            result[module] = {"items": items, "score": None, "error": str(exc)}
+    return result

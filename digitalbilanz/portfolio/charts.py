@@ -86,6 +86,22 @@ def milestone_timeline(milestones) -> str:
     return _svg("Zeitplan der Meilensteine", "; ".join(descs), "".join(parts), height)
 
 
+def status_chart(by_status):
+    """Horizontal bars: number of measures per status (the table beside it has the same data)."""
+    top = max((count for _, count in by_status), default=0) or 1
+    parts, row_h = [], 30
+    for i, (label, count) in enumerate(by_status):
+        y = 10 + i * row_h
+        width = count / top * 380
+        parts.append(
+            f'<text x="180" y="{y + 18}" font-size="13" text-anchor="end" fill="#222">{escape(label)}</text>'
+        )
+        parts.append(f'<rect x="190" y="{y + 4}" width="{max(width, 1):.1f}" height="20" fill="#0b4f8a"/>')
+        parts.append(f'<text x="{196 + width:.1f}" y="{y + 18}" font-size="13" fill="#222">{count}</text>')
+    desc = "; ".join(f"{label}: {count}" for label, count in by_status)
+    return _svg("Maßnahmen nach Status", desc, "".join(parts), 20 + row_h * len(by_status))
+
+
 def _svg(title, desc, body, height=HEIGHT):
     uid = uuid.uuid4().hex[:8]
     return mark_safe(

@@ -9,8 +9,9 @@ from django.utils.translation import gettext_lazy as _
 
 from digitalbilanz.core.forms import VersionedFormMixin
 from digitalbilanz.core.history import set_reason
-from digitalbilanz.core.models import OrgUnit
-from digitalbilanz.portfolio.appraisal import ParameterSet
+from digitalbilanz.core.models import OrgUnit, Parameter
+from digitalbilanz.core.parameters import ParameterSet
+from digitalbilanz.core.templatetags.dbformat import de_number
 from digitalbilanz.portfolio.models import (
     Benefit,
     BenefitMeasurement,
@@ -332,4 +333,24 @@ class MeasurementForm(ReasonFormMixin, forms.ModelForm):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
+        self.add_reason_field()
+
+
+class ParameterForm(ReasonFormMixin, forms.ModelForm):
+    """The municipality's own value of one registered parameter; the spec names unit and rule."""
+
+    class Meta:
+        model = Parameter
+        fields = ["value", "source", "as_of", "note"]
+        widgets = {"as_of": DATE}
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        spec = self.instance.spec
+        self.fields["value"].help_text = _(
+            "Einheit: %(unit)s; erlaubt: %(rule)s. Standardwert: %(default)s."
+        ) % {"unit": spec.unit, "rule": spec.rule(), "default": de_number(spec.default, 2)}
+        self.fields["source"].help_text = _(
+            "Woher stammt der Wert (z. B. Ratsbeschluss, Tarifvertrag, eigene Erhebung)?"
+        )
         self.add_reason_field()

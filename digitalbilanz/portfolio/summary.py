@@ -7,12 +7,8 @@ from dataclasses import dataclass, field
 from django.conf import settings
 
 from digitalbilanz import economics as eco
-from digitalbilanz.portfolio.appraisal import (
-    MeasureFigures,
-    ParameterSet,
-    eco_inputs,
-    figures_for,
-)
+from digitalbilanz.core.parameters import ParameterSet
+from digitalbilanz.portfolio.appraisal import MeasureFigures, eco_inputs, figures_for
 from digitalbilanz.portfolio.choices import BenefitStatus, MeasureStatus, Rag
 
 

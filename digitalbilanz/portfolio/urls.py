@@ -42,5 +42,6 @@ urlpatterns = [
     path("handlungsfelder/neu/", edit.field_edit, name="field_create"),
     path("handlungsfelder/<int:pk>/", edit.field_edit, name="field_edit"),
     path("parameter/", read.parameter_list, name="parameter_list"),
-    path("parameter/<int:pk>/", edit.parameter_edit, name="parameter_edit"),
+    path("parameter/<slug:key>/", edit.parameter_edit, name="parameter_edit"),
+    path("parameter/<slug:key>/standard/", edit.parameter_reset, name="parameter_reset"),
 ]

@@ -3,7 +3,7 @@
 A chapter is a subclass of :class:`Chapter`, registered once from its app's ``register.py``::
 
     from digitalbilanz.registry import blocks as b
-    from digitalbilanz.registry.chapters import Chapter, entry, register
+    from digitalbilanz.registry.chapters import Chapter, entry, register_chapter
 
     class OnlineServices(Chapter):
         key = "services"
@@ -24,8 +24,8 @@ A chapter is a subclass of :class:`Chapter`, registered once from its app's ``re
         def problems(self, section):           # open points that need a confirmation
             return [entry("no_owner", _("%(n)s: keine Zuständigkeit.") % {"n": n}) for n in ...]
 
-    # <app>/register.py
-    register(OnlineServices())
+    # <app>/register.py, under "# Report chapters"
+    register_chapter(OnlineServices())
 
 ``collect`` stores JSON-serialisable data under ``snapshot["sections"][section_key]``; the report
 shows the chapter if ``has_data(snapshot)``. The report engine renders the chapter's ``blocks``
@@ -118,14 +118,14 @@ def entry_blocks(title: str, entries: list[dict]) -> list[dict]:
     return [b.heading(title, 2), b.table(title, sheet, columns, rows, row_header=with_ref)]
 
 
-def register(chapter: Chapter) -> Chapter:
+def register_chapter(chapter: Chapter) -> Chapter:
     if not chapter.key:
         raise ValueError("a chapter needs a key")
     _REGISTRY[chapter.key] = chapter
     return chapter
 
 
-def unregister(key: str) -> None:
+def unregister_chapter(key: str) -> None:
     _REGISTRY.pop(key, None)
 
 

@@ -8,9 +8,10 @@ from django.core.management import call_command
 from django.test import Client
 
 from digitalbilanz.core.models import Municipality, OrgUnit
+from digitalbilanz.core.parameters import ParameterSet
 from digitalbilanz.demo import leverkusen
 from digitalbilanz.finance.models import BudgetFigure
-from digitalbilanz.portfolio.appraisal import ParameterSet, figures_for
+from digitalbilanz.portfolio.appraisal import figures_for
 from digitalbilanz.portfolio.models import FieldOfAction, Measure, Milestone, Strategy
 from digitalbilanz.portfolio.queries import audience_measures
 

@@ -1,6 +1,6 @@
 """Full-text index of measures for SQLite (FTS5), kept current by triggers.
 
-PostgreSQL needs no extra table: portal/search.py uses its German full-text search directly.
+PostgreSQL needs no extra table: portfolio/search.py uses its German full-text search directly.
 """
 
 from django.db import migrations

@@ -1,5 +1,5 @@
 """SQL of the SQLite full-text index of measures (used by migration 0002 and by
-``portal.search.ensure_sqlite_index`` after every migration run)."""
+``portal.search_index.ensure_sqlite_index`` after every migration run)."""
 
 TABLE = "portal_measure_fts"
 CREATE = [

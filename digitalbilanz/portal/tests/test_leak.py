@@ -10,8 +10,8 @@ from django.test import Client
 
 from digitalbilanz.core.choices import Visibility
 from digitalbilanz.finance.models import BudgetFigure, ProductGroup
-from digitalbilanz.portal.registry import tables
 from digitalbilanz.portfolio.models import Benefit, FieldOfAction, Line, Measure, Strategy
+from digitalbilanz.registry.tables import tables
 from digitalbilanz.testing import Factory
 
 MARKERS = {Visibility.COUNCIL: "LEAK-COUNCIL-7f3a", Visibility.INTERNAL: "LEAK-INTERNAL-9b2c"}

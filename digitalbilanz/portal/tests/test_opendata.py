@@ -6,7 +6,7 @@ import json
 
 from django.test import Client
 
-from digitalbilanz.portal.registry import tables
+from digitalbilanz.registry.tables import tables
 
 
 def test_datapackage_validates_with_its_csv_files(town, tmp_path):

@@ -5,7 +5,7 @@ from django.shortcuts import get_object_or_404, render
 from digitalbilanz.core.cache import cached_response
 from digitalbilanz.core.models import Municipality
 from digitalbilanz.portal.defaults import ensure_portal_settings
-from digitalbilanz.portal.registry import sections
+from digitalbilanz.registry.portal import sections
 
 AUDIENCE = "public"  # the portal shows public records only, whoever is logged in
 

@@ -6,9 +6,10 @@ from django.http import Http404, HttpResponse, JsonResponse
 from django.urls import reverse
 from django.utils import timezone
 
-from digitalbilanz.portal import dcat, opendata, registry
+from digitalbilanz.portal import dcat, opendata
 from digitalbilanz.portal.defaults import ensure_portal_settings
 from digitalbilanz.portal.views.common import page, portal_view
+from digitalbilanz.registry import tables as registry
 
 
 def _base_url(request, municipality):

@@ -8,14 +8,14 @@ from django.shortcuts import get_object_or_404
 from django.utils.translation import gettext_lazy as _
 
 from digitalbilanz.core.models import OrgUnit
-from digitalbilanz.portal import history, search
+from digitalbilanz.core.parameters import ParameterSet
+from digitalbilanz.portal import history
 from digitalbilanz.portal.views.common import AUDIENCE, page, portal_view
-from digitalbilanz.portfolio import charts
-from digitalbilanz.portfolio.appraisal import ParameterSet, figures_for
+from digitalbilanz.portfolio import charts, search
+from digitalbilanz.portfolio.appraisal import criteria_scores, figures_for
 from digitalbilanz.portfolio.choices import MeasureStatus
 from digitalbilanz.portfolio.models import FieldOfAction, Measure
 from digitalbilanz.portfolio.queries import audience_measures
-from digitalbilanz.portfolio.views.read import _criteria
 
 PAGE_SIZE = 25
 
@@ -87,7 +87,7 @@ def measure_detail(request, municipality, pk):
         "today": dt.date.today(),
         "chart": charts.balance_chart(yearly, title=f"Jährlicher Saldo: {measure.title}"),
         "timeline": charts.milestone_timeline(measure.milestones.all()),
-        "criteria": _criteria(measure),
+        "criteria": criteria_scores(measure),
         "lines": sorted(measure.lines.all(), key=lambda line: (line.year, line.kind != "cost", line.pk)),
     }
     return page(request, municipality, "measure_detail.html", context, section="measures")

@@ -4,10 +4,10 @@ from collections import Counter
 
 from django.conf import settings
 
+from digitalbilanz.core.parameters import ParameterSet
 from digitalbilanz.finance.models import BudgetFigure
 from digitalbilanz.portal.views.common import AUDIENCE, page, portal_view
 from digitalbilanz.portfolio import charts
-from digitalbilanz.portfolio.appraisal import ParameterSet
 from digitalbilanz.portfolio.choices import MeasureStatus
 from digitalbilanz.portfolio.models import FieldOfAction, Strategy
 from digitalbilanz.portfolio.queries import audience_measures
@@ -27,7 +27,7 @@ def overview(request, municipality):
         "yearly_chart": charts.balance_chart(summary.yearly, title="Jährlicher Saldo aller Maßnahmen"),
         "field_rows": _status_by_field(summary.rows, fields),
         "statuses": MeasureStatus.choices,
-        "status_chart": status_chart(summary.by_status),
+        "status_chart": charts.status_chart(summary.by_status),
     }
     return page(request, municipality, "overview.html", context, section="overview")
 
@@ -44,26 +44,6 @@ def _status_by_field(rows, fields):
             }
         )
     return result
-
-
-def status_chart(by_status):
-    """Horizontal bars: number of measures per status (the table beside it has the same data)."""
-    from django.utils.html import escape
-
-    from digitalbilanz.portfolio.charts import _svg
-
-    top = max((count for _, count in by_status), default=0) or 1
-    parts, row_h = [], 30
-    for i, (label, count) in enumerate(by_status):
-        y = 10 + i * row_h
-        width = count / top * 380
-        parts.append(
-            f'<text x="180" y="{y + 18}" font-size="13" text-anchor="end" fill="#222">{escape(label)}</text>'
-        )
-        parts.append(f'<rect x="190" y="{y + 4}" width="{max(width, 1):.1f}" height="20" fill="#0b4f8a"/>')
-        parts.append(f'<text x="{196 + width:.1f}" y="{y + 18}" font-size="13" fill="#222">{count}</text>')
-    desc = "; ".join(f"{label}: {count}" for label, count in by_status)
-    return _svg("Maßnahmen nach Status", desc, "".join(parts), 20 + row_h * len(by_status))
 
 
 @portal_view

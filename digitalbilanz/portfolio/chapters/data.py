@@ -9,7 +9,7 @@ Carlo).
 
 from django.utils.translation import gettext as _
 
-from digitalbilanz.portfolio.appraisal import ParameterSet
+from digitalbilanz.core.parameters import ParameterSet
 from digitalbilanz.portfolio.choices import (
     BenefitCategory,
     BenefitStatus,
@@ -49,13 +49,14 @@ def _parameters(params):
     return [
         {
             "key": p.key,
-            "label": str(p.get_key_display()),
+            "label": p.title,
             "value": float(p.value),
-            "source": p.source,
+            "source": p.cited_source,
             "as_of": _iso(p.as_of),
             "note": p.note,
+            "is_default": p.is_default,
         }
-        for p in sorted(params.values.values(), key=lambda p: p.key)
+        for p in params  # registration order: core first, then each app
     ]
 
 

@@ -9,7 +9,8 @@ from django.test import Client
 
 from digitalbilanz.core.choices import Role
 from digitalbilanz.core.models import Municipality
-from digitalbilanz.portfolio.appraisal import ParameterSet, figures_for
+from digitalbilanz.core.parameters import ParameterSet
+from digitalbilanz.portfolio.appraisal import figures_for
 from digitalbilanz.portfolio.derived import derived_lines_of, replace_derived_lines
 from digitalbilanz.portfolio.models import Derivation, DerivedLineError, Line
 from digitalbilanz.testing import Factory

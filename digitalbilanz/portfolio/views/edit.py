@@ -1,5 +1,7 @@
 """Create and edit views. Each request is one transaction (ATOMIC_REQUESTS): nothing half-saves."""
 
+import datetime as dt
+
 from django.contrib import messages
 from django.db import transaction
 from django.http import Http404
@@ -9,6 +11,7 @@ from django.views.decorators.http import require_POST
 
 from digitalbilanz.core.forms import save_or_conflict
 from digitalbilanz.core.models import Membership, Parameter
+from digitalbilanz.core.parameters import parameter_spec
 from digitalbilanz.core.permissions import can_admin, can_edit, can_edit_any, tenant_view
 from digitalbilanz.core.versioning import StaleRecordError
 from digitalbilanz.portfolio import forms
@@ -212,21 +215,39 @@ def field_edit(request, municipality, pk=None):
 
 
 @tenant_view
-def parameter_edit(request, municipality, pk):
+def parameter_edit(request, municipality, key):
+    """Set the municipality's own value of a registered parameter (replacing the default)."""
     _require(can_admin(request.user, municipality))
-    from django import forms as djforms
-
-    parameter = get_object_or_404(Parameter, municipality=municipality, pk=pk)
-
-    class ParameterForm(forms.ReasonFormMixin, djforms.ModelForm):
-        class Meta:
-            model = Parameter
-            fields = ["value", "source", "as_of", "note"]
-            widgets = {"as_of": forms.DATE}
-
-    form = ParameterForm(request.POST or None, instance=parameter)
-    form.add_reason_field()
+    spec = parameter_spec(key)
+    _require(spec is not None)
+    parameter = Parameter.objects.filter(municipality=municipality, key=key).first() or Parameter(
+        municipality=municipality, key=key, value=spec.default, as_of=dt.date.today()
+    )
+    form = forms.ParameterForm(request.POST or None, instance=parameter)
     url = f"/app/{municipality.slug}/parameter/"
     if request.method == "POST" and form.is_valid() and (saved := save_or_conflict(form)):
         return _saved(request, saved, url)
-    return _form_page(request, form, parameter.get_key_display(), url)
+    return _form_page(request, form, spec.title, url)
+
+
+@tenant_view
+@require_POST
+def parameter_reset(request, municipality, key):
+    """Drop the municipality's own value: the registered default applies again."""
+    _require(can_admin(request.user, municipality))
+    parameter = get_object_or_404(Parameter, municipality=municipality, key=key)
+    url = f"/app/{municipality.slug}/parameter/"
+    posted = request.POST.get("lock_version")
+    if posted is not None and posted != str(parameter.lock_version):
+        messages.error(
+            request,
+            _("„%(label)s“ wurde inzwischen geändert; der eigene Wert bleibt bestehen.")
+            % {"label": parameter.label},
+        )
+        return redirect(url)
+    parameter._change_reason = request.POST.get("change_reason") or _("Standardwert wiederhergestellt")
+    parameter.delete()
+    messages.success(
+        request, _("Für „%(label)s“ gilt wieder der Standardwert.") % {"label": parameter.label}
+    )
+    return redirect(url)

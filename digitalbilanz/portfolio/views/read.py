@@ -8,17 +8,18 @@ from django.db.models import Q
 from django.shortcuts import get_object_or_404, render
 
 from digitalbilanz.core.history import history_entries
-from digitalbilanz.core.models import Membership, Municipality, OrgUnit, Parameter
+from digitalbilanz.core.models import Membership, Municipality, OrgUnit
+from digitalbilanz.core.parameters import ParameterSet
 from digitalbilanz.core.permissions import can_admin, can_edit, can_edit_any, tenant_view
 from digitalbilanz.core.visibility import levels_for
-from digitalbilanz.finance.models import BudgetFigure
 from digitalbilanz.portfolio import charts
-from digitalbilanz.portfolio.appraisal import ParameterSet, figures_for
+from digitalbilanz.portfolio.appraisal import criteria_scores, figures_for
 from digitalbilanz.portfolio.choices import MeasureStatus, Rag
 from digitalbilanz.portfolio.models import FieldOfAction, Strategy
 from digitalbilanz.portfolio.queries import measure_history_rows, visible_measures
 from digitalbilanz.portfolio.summary import summarise
 from digitalbilanz.portfolio.views.common import visible_measure_or_404
+from digitalbilanz.registry.dashboard import Dashboard, render_panels
 
 
 def home(request):
@@ -36,21 +37,9 @@ def home(request):
 
 @tenant_view
 def dashboard(request, municipality):
-    params = ParameterSet.for_municipality(municipality)
-    summary = summarise(visible_measures(request.user, municipality), params)
-    budget = (
-        BudgetFigure.objects.visible_to(request.user, municipality)
-        .select_related("product_group")
-        .order_by("-year")
-    )
-    context = {
-        "municipality": municipality,
-        "summary": summary,
-        "budget": budget,
-        "yearly_chart": charts.balance_chart(summary.yearly, title="Jährlicher Saldo des Portfolios"),
-        "can_edit": can_edit_any(request.user, municipality),
-    }
-    return render(request, "portfolio/dashboard.html", context)
+    """The registered panels in order (``registry.dashboard``): portfolio, budget, later modules."""
+    panels = render_panels(Dashboard(request, municipality))
+    return render(request, "portfolio/dashboard.html", {"municipality": municipality, "panels": panels})
 
 
 def _filtered(request, municipality):
@@ -117,7 +106,7 @@ def measure_detail(request, municipality, pk):
         "chart": charts.balance_chart(yearly, title=f"Jährlicher Saldo: {measure.title}"),
         "timeline": charts.milestone_timeline(measure.milestones.all()),
         "can_edit": can_edit(request.user, municipality, measure.lead_department),
-        "criteria": _criteria(measure),
+        "criteria": criteria_scores(measure),
         "simulation": _simulation(measure, params),
         "lines": sorted(measure.lines.all(), key=lambda line: (line.year, line.kind != "cost", line.pk)),
     }
@@ -141,28 +130,6 @@ def _simulation(measure, params):
         "draws": result.draws,
         "payback_pct": simulation.payback_probability * 100,
     }
-
-
-def _criteria(measure):
-    from digitalbilanz import economics as eco
-
-    result = {}
-    for module in ("Q", "E"):
-        items = [c for c in measure.criteria.all() if c.module == module]
-        if not items or any(c.score is None for c in items):
-            result[module] = {"items": items, "score": None, "error": ""}
-            continue
-        try:
-            score = eco.score(
-                [
-                    eco.Criterion(key=str(c.pk), label=c.label, weight=float(c.weight) / 100, score=c.score)
-                    for c in items
-                ]
-            )
-            result[module] = {"items": items, "score": score, "error": ""}
-        except eco.EconomicsError as exc:
-            result[module] = {"items": items, "score": None, "error": str(exc)}
-    return result
 
 
 @tenant_view
@@ -225,7 +192,7 @@ def parameter_list(request, municipality):
         "portfolio/parameters.html",
         {
             "municipality": municipality,
-            "parameters": Parameter.objects.filter(municipality=municipality),
+            "parameters": ParameterSet.for_municipality(municipality),
             "can_admin": can_admin(request.user, municipality),
         },
     )

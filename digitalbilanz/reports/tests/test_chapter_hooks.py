@@ -7,7 +7,13 @@ from openpyxl import load_workbook
 from pypdf import PdfReader
 
 from digitalbilanz.registry import blocks as b
-from digitalbilanz.registry.chapters import Chapter, all_chapters, entry, register, unregister
+from digitalbilanz.registry.chapters import (
+    Chapter,
+    all_chapters,
+    entry,
+    register_chapter,
+    unregister_chapter,
+)
 from digitalbilanz.reports import service
 
 TITLE = "Parkausweise online"
@@ -51,11 +57,11 @@ class Parking(Chapter):
 
 @pytest.fixture
 def parking():
-    chapter = register(Parking())
+    chapter = register_chapter(Parking())
     try:
         yield chapter
     finally:
-        unregister(chapter.key)
+        unregister_chapter(chapter.key)
 
 
 def stored_texts(edition):
@@ -89,7 +95,7 @@ def test_registered_chapter_collects_reports_changes_and_problems_in_every_forma
 
 
 def test_unregistered_chapter_leaves_the_report(town):
-    unregister(register(Parking()).key)
+    unregister_chapter(register_chapter(Parking()).key)
     assert "test_parking" not in {c.key for c in all_chapters()}
     snapshot = service.create_draft(town, "2024-H1", "public").snapshot
     assert "test_parking" not in snapshot["sections"]

@@ -4,8 +4,9 @@ from django.core.management.base import BaseCommand, CommandError
 
 from digitalbilanz import economics as eco
 from digitalbilanz.core.models import Municipality
+from digitalbilanz.core.parameters import ParameterSet
 from digitalbilanz.core.templatetags.dbformat import de_number
-from digitalbilanz.portfolio.appraisal import ParameterSet, figures_for
+from digitalbilanz.portfolio.appraisal import figures_for
 from digitalbilanz.portfolio.queries import measures_for_levels
 from digitalbilanz.portfolio.summary import summarise
 
@@ -85,6 +86,8 @@ class Command(BaseCommand):
         if as_json:
             self.stdout.write(json.dumps(portfolio_record(summary), ensure_ascii=False, indent=2))
             return
+        if not summary.rows:
+            self.stdout.write("Noch keine Maßnahmen erfasst.")
         for row in summary.rows:
             a = row.figures.appraisal
             npv = de_number(a.npv_kn, 0) if a else "–"

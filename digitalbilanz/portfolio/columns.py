@@ -1,31 +1,13 @@
 """Documented columns of the portfolio's open-data tables (also the API's field list)."""
 
-from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
-from digitalbilanz.portal.registry import Column as C
-
-
-def _id(description):
-    return C("id", "integer", _("Kennung"), description)
-
-
-def _label(field):
-    """Choice label of ``field``; labels cached per model and language (get_FOO_display is slow)."""
-    labels = {}
-
-    def get(obj):
-        key = (type(obj), get_language())
-        if key not in labels:
-            labels[key] = {k: str(v) for k, v in type(obj)._meta.get_field(field).flatchoices}
-        value = getattr(obj, field)
-        return labels[key].get(value, value)
-
-    return get
-
+from digitalbilanz.portfolio.appraisal import as_decimal
+from digitalbilanz.registry.tables import Column as C
+from digitalbilanz.registry.tables import choice_label, id_column
 
 MEASURE_COLUMNS = (
-    _id(_("Eindeutige, dauerhafte Kennung der Maßnahme.")),
+    id_column(_("Eindeutige, dauerhafte Kennung der Maßnahme.")),
     C("code", "string", _("Nummer"), _("Nummer der Maßnahme in der Kommune.")),
     C("title", "string", _("Titel"), _("Titel der Maßnahme.")),
     C("description", "string", _("Beschreibung"), _("Beschreibung der Maßnahme.")),
@@ -36,7 +18,7 @@ MEASURE_COLUMNS = (
         _("Status (Schlüssel)"),
         _("idea, planned, in_progress, on_hold, completed oder cancelled."),
     ),
-    C("status_label", "string", _("Status"), _("Status in Worten."), _label("status")),
+    C("status_label", "string", _("Status"), _("Status in Worten."), choice_label("status")),
     C(
         "progress",
         "integer",
@@ -94,7 +76,7 @@ MEASURE_REF = C(
 )
 
 LINE_COLUMNS = (
-    _id(_("Eindeutige, dauerhafte Kennung der Zeile.")),
+    id_column(_("Eindeutige, dauerhafte Kennung der Zeile.")),
     MEASURE_REF,
     C("year", "integer", _("Jahr"), _("Jahr, in dem die Kosten oder der Nutzen anfallen.")),
     C("kind", "string", _("Art"), _("cost (Kosten) oder benefit (Nutzen).")),
@@ -105,7 +87,7 @@ LINE_COLUMNS = (
         _("Kategorie (Schlüssel)"),
         _("Kategorie nach WiBe, z. B. external, software, staff_time."),
     ),
-    C("category_label", "string", _("Kategorie"), _("Kategorie in Worten."), _label("category")),
+    C("category_label", "string", _("Kategorie"), _("Kategorie in Worten."), choice_label("category")),
     C(
         "budget_relevant",
         "boolean",
@@ -123,7 +105,7 @@ LINE_COLUMNS = (
 )
 
 MILESTONE_COLUMNS = (
-    _id(_("Eindeutige, dauerhafte Kennung des Meilensteins.")),
+    id_column(_("Eindeutige, dauerhafte Kennung des Meilensteins.")),
     MEASURE_REF,
     C("title", "string", _("Titel"), _("Titel des Meilensteins.")),
     C("baseline_date", "date", _("Basisplan"), _("Ursprünglich geplantes Datum.")),
@@ -134,7 +116,7 @@ MILESTONE_COLUMNS = (
 )
 
 BENEFIT_COLUMNS = (
-    _id(_("Eindeutige, dauerhafte Kennung des Nutzens.")),
+    id_column(_("Eindeutige, dauerhafte Kennung des Nutzens.")),
     MEASURE_REF,
     C("number", "integer", _("Nr."), _("Nummer im Nutzenregister der Maßnahme.")),
     C("category", "string", _("Kategorie"), _("cash, non_cash, qualitative oder dis_benefit.")),
@@ -159,4 +141,122 @@ BENEFIT_COLUMNS = (
         _("Datum der letzten Messung."),
         lambda b: b.latest_measurement.measured_on if b.latest_measurement else None,
     ),
+)
+
+
+def _money(attr):
+    return lambda row: as_decimal(getattr(row.figures, attr))
+
+
+def _npv(attr):
+    return lambda row: as_decimal(getattr(row.figures.appraisal, attr)) if row.figures.appraisal else None
+
+
+FIGURE_COLUMNS = (
+    C(
+        "measure",
+        "integer",
+        _("Maßnahme"),
+        _("Kennung der Maßnahme (Tabelle measures)."),
+        lambda r: r.measure.pk,
+    ),
+    C("code", "string", _("Nummer"), _("Nummer der Maßnahme."), lambda r: r.measure.code),
+    C(
+        "investment",
+        "number",
+        _("Investitionen"),
+        _("Summe der einmaligen Kosten (Euro, nominal)."),
+        _money("investment"),
+        "EUR",
+    ),
+    C(
+        "running_costs",
+        "number",
+        _("laufende Kosten"),
+        _("Summe der laufenden Kosten (Euro, nominal)."),
+        _money("running_costs"),
+        "EUR",
+    ),
+    C(
+        "cash_savings",
+        "number",
+        _("Einsparungen"),
+        _("Summe des haushaltswirksamen Nutzens (Euro, nominal)."),
+        _money("cash_savings"),
+        "EUR",
+    ),
+    C(
+        "work_hours",
+        "number",
+        _("Arbeitsverbesserung"),
+        _("Summe der frei werdenden Arbeitsstunden."),
+        _money("work_hours"),
+        "h",
+    ),
+    C(
+        "npv_kn",
+        "number",
+        _("Kapitalwert KN"),
+        _("Kapitalwert nach WiBe (Barwert Nutzen − Kosten, Euro)."),
+        _npv("npv_kn"),
+        "EUR",
+    ),
+    C(
+        "npv_kn_h",
+        "number",
+        _("KN/h"),
+        _("Kapitalwert nur haushaltswirksamer Zeilen (Euro)."),
+        _npv("npv_kn_h"),
+        "EUR",
+    ),
+    C(
+        "npv_kn_nh",
+        "number",
+        _("KN/nh"),
+        _("Kapitalwert nicht haushaltswirksamer Zeilen (Euro)."),
+        _npv("npv_kn_nh"),
+        "EUR",
+    ),
+    C("npv_kn_r", "number", _("KN/R"), _("Risikoangepasster Kapitalwert (Euro)."), _npv("npv_kn_r"), "EUR"),
+    C(
+        "payback_year",
+        "integer",
+        _("Amortisation"),
+        _(
+            "Jahr, ab dem der kumulierte Barwert bis zum Ende des Betrachtungszeitraums ≥ 0 bleibt "
+            "(leer: keine Amortisation)."
+        ),
+        lambda r: r.figures.appraisal.payback_year if r.figures.appraisal else None,
+    ),
+)
+
+STRATEGY_COLUMNS = (
+    id_column(_("Eindeutige, dauerhafte Kennung der Strategie.")),
+    C(
+        "parent",
+        "integer",
+        _("übergeordnete Strategie"),
+        _("Kennung der übergeordneten Strategie (leer: oberste Ebene)."),
+        lambda s: s.public_parent_id,
+    ),
+    C("title", "string", _("Titel"), _("Titel der Strategie.")),
+    C("kind", "string", _("Art"), _("egov, digital, it oder smartcity.")),
+    C("version", "string", _("Version"), _("Fassung der Strategie.")),
+    C("adopted_on", "date", _("beschlossen am"), _("Datum des Beschlusses.")),
+    C("adopting_decision", "string", _("Beschluss"), _("Beschluss (Gremium, Vorlagennummer).")),
+    C("summary", "string", _("Zusammenfassung"), _("Zusammenfassung der Strategie.")),
+)
+
+FIELD_COLUMNS = (
+    id_column(_("Eindeutige, dauerhafte Kennung des Handlungsfelds.")),
+    C(
+        "strategy",
+        "integer",
+        _("Strategie"),
+        _("Kennung der Strategie (Tabelle strategies)."),
+        lambda f: f.public_strategy_id,
+    ),
+    C("code", "string", _("Nummer"), _("Nummer des Handlungsfelds.")),
+    C("title", "string", _("Titel"), _("Titel des Handlungsfelds.")),
+    C("description", "string", _("Beschreibung"), _("Beschreibung des Handlungsfelds.")),
 )

@@ -1,8 +1,10 @@
 """Full-text search over measures: PostgreSQL full text (German) or SQLite FTS5.
 
+Used by the portal's measure list and by the API (``Table.search`` of the measures table).
 SQLite keeps an FTS5 index ``portal_measure_fts`` in step with ``portfolio_measure`` through
-triggers (migration 0002). Terms are reduced to word characters, so user input never reaches the
-query syntax of either engine; every term must match (prefix match, so "Akte" finds "E-Akte").
+triggers (created by migration ``portal 0002``, where the search began; the name stays).
+Terms are reduced to word characters, so user input never reaches the query syntax of either
+engine; every term must match (prefix match, so "Akte" finds "E-Akte").
 """
 
 import re
@@ -51,27 +53,3 @@ def _fallback(queryset, words):
         queryset = queryset.filter(Q(title__icontains=word) | Q(description__icontains=word))
     return queryset
 
-
-def ensure_sqlite_index(sender=None, using="default", **kwargs):
-    """Re-create the FTS5 triggers after every migration run (post_migrate).
-
-    SQLite rebuilds a table for some schema changes (e.g. dropping a column) and drops its
-    triggers with it; a later migration of ``portfolio_measure`` would otherwise silently stop
-    the index from following edits. Idempotent; rebuilds the index when triggers were missing.
-    """
-    from django.db import connections
-
-    from digitalbilanz.portal.migrations import _search_sql as sql
-
-    connection = connections[using]
-    if connection.vendor != "sqlite":
-        return
-    with connection.cursor() as cursor:
-        cursor.execute(
-            "SELECT count(*) FROM sqlite_master WHERE type='trigger' AND name LIKE %s",
-            [f"{sql.TABLE}_%"],
-        )
-        if cursor.fetchone()[0] == len(sql.TRIGGERS):
-            return
-        for statement in sql.CREATE:
-            cursor.execute(statement)

@@ -35,8 +35,8 @@ Hooks the engine's own chapters collect from every registered chapter:
 
 * ``changes(previous, current)`` — "what changed since the last edition": entries computed from
   the section of the last published edition and of this one (either may be ``None``); stored in
-  the later snapshot. ``change_blocks(entries)`` renders them (default: a heading and a table of
-  the entries' texts).
+  the later snapshot. ``change_blocks(entries)`` turns them into blocks (default: a heading and
+  a table of the entries' texts).
 * ``problems(section)`` — "open problems": entries that must be confirmed before publishing.
 * ``appendix(snapshot)`` — blocks for the appendix (method, parameters, data basis).
 

@@ -18,6 +18,10 @@ def body_schema(writes) -> dict:
             "description": f"{writes.parent.label}: Kennung (Zahl) oder Nummer; nur beim Anlegen, "
             "danach nicht änderbar.",
         }
+    props["lock_version"] = {
+        "type": "integer",
+        "description": "Nur PATCH: der gelesene Bearbeitungsstand (statt Header If-Match).",
+    }
     return {
         "type": "object",
         "properties": props,

@@ -18,8 +18,20 @@ ERRORS = {
     "401": "API-Schlüssel ungültig oder erforderlich",
     "403": "Keine Berechtigung",
     "404": "Nicht gefunden",
+    "409": "Datensatz wird von einem anderen Modul berechnet und ist nicht von Hand änderbar",
+    "412": "Datensatz wurde inzwischen geändert (ETag veraltet); nichts gespeichert",
+    "428": "Bearbeitungsstand fehlt (If-Match oder lock_version angeben)",
     "429": "Zu viele Anfragen ohne Schlüssel",
 }
+IF_MATCH = {
+    "name": "If-Match",
+    "in": "header",
+    "required": False,
+    "description": "ETag des gelesenen Datensatzes, z. B. \"3\" (oder Feld lock_version im Inhalt); "
+    "Pflicht, eines von beiden.",
+    "schema": {"type": "string"},
+}
+ETAG = {"ETag": {"description": "Bearbeitungsstand des Datensatzes", "schema": {"type": "string"}}}
 
 
 def _ref(name):
@@ -120,10 +132,13 @@ def _paths_for(table):
         detail["patch"] = {
             "summary": f"{table.title}: ändern",
             "operationId": f"update_{name}",
-            "parameters": [SLUG, _param("id", {"type": "integer"}, "Kennung", "path", True)],
+            "parameters": [SLUG, _param("id", {"type": "integer"}, "Kennung", "path", True), IF_MATCH],
             "security": [{"apiKey": []}],
             "requestBody": body,
-            "responses": {"200": _json(_ref(name), "Geändert"), **_errors("400", "401", "403", "404")},
+            "responses": {
+                "200": {**_json(_ref(name), "Geändert"), "headers": ETAG},
+                **_errors("400", "401", "403", "404", "409", "412", "428"),
+            },
         }
     return {f"/{{slug}}/{name}/": listing, f"/{{slug}}/{name}/{{id}}/": detail}
 

@@ -149,7 +149,8 @@ def table_list(request, slug, name):
     m, table = _municipality(slug), _table(name)
     if request.method == "POST":
         obj = writes.create(request.principal, m, table, _body(request))
-        return _json(_record(request, table, _reload(request, m, table, obj.pk)), status=201)
+        obj = _reload(request, m, table, obj.pk)
+        return _versioned(request, obj, _json(_record(request, table, obj), status=201))
     rows = filtered_rows(request, m, table)
     return _json(paginate(request, rows, lambda obj: _record(request, table, obj), table.keyset))
 
@@ -159,9 +160,16 @@ def table_detail(request, slug, name, pk):
     m, table = _municipality(slug), _table(name)
     obj = _reload(request, m, table, pk)
     if request.method == "PATCH":
-        writes.update(request.principal, m, table, obj, _body(request))
+        writes.update(request.principal, m, table, obj, _body(request), request.headers.get("If-Match"))
         obj = _reload(request, m, table, pk)
-    return _json(_record(request, table, obj))
+    return _versioned(request, obj, _json(_record(request, table, obj)))
+
+
+def _versioned(request, obj, response):
+    """Key holders get the record's version as ETag (to send back as If-Match when changing)."""
+    if request.principal.is_authenticated and hasattr(obj, "lock_version"):
+        response["ETag"] = writes.etag(obj)
+    return response
 
 
 def _reload(request, m, table, pk):
@@ -179,6 +187,8 @@ def _record(request, table, obj):
     record = table.record(obj)
     if request.principal.is_authenticated and hasattr(obj, "visibility"):
         record["visibility"] = obj.visibility
+    if request.principal.is_authenticated and hasattr(obj, "lock_version"):
+        record["lock_version"] = obj.lock_version
     return record
 
 

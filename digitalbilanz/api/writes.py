@@ -9,13 +9,26 @@ code); the parent (``Writes.parent``, e.g. a line's measure) is named by id or c
 and can never change.
 
 Every write ends in :func:`save`, the one place that stores a validated form.
+
+Changes are checked against the version the client read (``core.versioning``): a PATCH names it
+in the ``If-Match`` header (the ``ETag`` of the record, e.g. ``"3"``) or as ``lock_version`` in
+the body. Without it the answer is 428; if the record was changed since, 412 with the stored
+values of the fields the client sent, and nothing is written. A line derived by another module
+(``portfolio.derived``) cannot be changed through the API (409).
 """
 
+import re
+
 from django import forms
+from django.db import transaction
 from django.utils.translation import gettext as _
 
 from digitalbilanz.api.errors import ApiError, form_details, not_found
+from digitalbilanz.core.history import show
 from digitalbilanz.core.permissions import can_edit_any
+from digitalbilanz.core.versioning import StaleRecordError
+
+VERSION = "lock_version"
 
 
 def create(key, municipality, table, payload):
@@ -30,11 +43,23 @@ def create(key, municipality, table, payload):
     return _write(user, municipality, spec, None, payload, extra)
 
 
-def update(key, municipality, table, obj, payload):
+def update(key, municipality, table, obj, payload, if_match=None):
     spec = _spec(table)
     user = _writer(key, municipality)
     if not spec.may_edit(user, municipality, obj):
         raise _forbidden()
+    if getattr(obj, "is_derived", False):
+        raise ApiError(
+            409,
+            "derived",
+            _("Diese Zeile wird aus „%(source)s“ berechnet und kann nicht von Hand geändert werden.")
+            % {"source": obj.derivation.source_label},
+        )
+    expected = _expected_version(payload, if_match)
+    payload = _without(payload, VERSION)
+    if expected != obj.lock_version:
+        raise stale(obj, payload)
+    payload = {**payload, VERSION: expected}
     extra = {}
     if spec.parent is not None:
         parent = getattr(obj, spec.parent.field)
@@ -58,7 +83,72 @@ def save(form, user, spec):
     anywhere rolls everything back.
     """
     form.instance._history_user = user
-    return form.save(user=user) if spec.save_with_user else form.save()
+    try:
+        with transaction.atomic():
+            return form.save(user=user) if spec.save_with_user else form.save()
+    except StaleRecordError as exc:  # another write won the race after our check
+        raise stale(exc.current(), form.data) from exc
+
+
+def stale(current, payload):
+    """412: the record changed since the client read it; the stored values of what it sent."""
+    if current is None:
+        return not_found()
+    model = type(current)
+    details = []
+    for name in payload:
+        if name == VERSION:
+            continue
+        try:
+            value = getattr(current, model._meta.get_field(name).attname)
+        except Exception:
+            continue
+        stored = show(model, name, value)
+        details.append({"field": name, "message": _("jetzt gespeichert: %(v)s") % {"v": stored}})
+    return ApiError(
+        412,
+        "stale",
+        _(
+            "Der Datensatz wurde inzwischen geändert (Bearbeitungsstand %(v)s). Es wurde nichts "
+            "gespeichert; lesen Sie ihn neu und wiederholen Sie die Änderung."
+        )
+        % {"v": current.lock_version},
+        details,
+        headers={"ETag": etag(current)},
+    )
+
+
+def etag(obj) -> str:
+    return f'"{obj.lock_version}"'
+
+
+def _expected_version(payload, if_match):
+    """The version the client read: from If-Match, else from the body; required."""
+    if if_match:
+        match = re.fullmatch(r'\s*(?:W/)?"?(\d+)"?\s*', if_match)
+        if match is None:
+            raise ApiError(
+                400, "invalid", _("If-Match muss den ETag des Datensatzes enthalten, z. B. \"3\".")
+            )
+        return int(match.group(1))
+    value = payload.get(VERSION)
+    if value is None:
+        raise ApiError(
+            428,
+            "precondition_required",
+            _(
+                "Für Änderungen ist der gelesene Bearbeitungsstand nötig: Header If-Match mit dem "
+                "ETag des Datensatzes oder Feld lock_version."
+            ),
+        )
+    if isinstance(value, bool) or not isinstance(value, int):
+        raise ApiError(
+            400,
+            "invalid",
+            _("Die Angaben sind nicht gültig."),
+            [{"field": VERSION, "message": _("Eine ganze Zahl erwartet.")}],
+        )
+    return value
 
 
 def _spec(table):

@@ -110,7 +110,9 @@ def test_read_write_key_creates_and_updates_a_measure_like_the_form(world):
     measure = Measure.objects.get(municipality=town, code="M-900")
     assert measure.history.first().history_user == keys["editor_rw_key"][0].user
     response = _patch(
-        client, f"/api/v1/musterstadt/measures/{measure.pk}/", {"status": "in_progress", "progress": 40}
+        client,
+        f"/api/v1/musterstadt/measures/{measure.pk}/",
+        {"status": "in_progress", "progress": 40, "lock_version": measure.lock_version},
     )
     assert response.status_code == 200 and response.json()["progress"] == 40
     line = _post(
@@ -135,7 +137,9 @@ def test_read_write_key_creates_and_updates_a_measure_like_the_form(world):
     )
     assert milestone.status_code == 201, milestone.content
     moved = _patch(
-        client, f"/api/v1/musterstadt/milestones/{milestone.json()['id']}/", {"forecast_date": "2024-09-30"}
+        client,
+        f"/api/v1/musterstadt/milestones/{milestone.json()['id']}/",
+        {"forecast_date": "2024-09-30", "lock_version": milestone.json()["lock_version"]},
     )
     assert moved.status_code == 400  # like the form: a moved forecast needs a reason
     assert moved.json()["error"]["details"][0]["field"] == "change_reason"

@@ -50,10 +50,10 @@ def test_a_line_is_changed_by_patch_and_keeps_its_measure(world):
     _town, ours, theirs, _key, client = world
     line = Factory.line(ours, amount="100")
     url = f"/api/v1/musterstadt/lines/{line.pk}/"
-    changed = _send(client, "patch", url, {"amount": "250.00", "measure": "M-04"})
+    changed = _send(client, "patch", url, {"amount": "250.00", "measure": "M-04", "lock_version": 0})
     assert changed.status_code == 200 and changed.json()["amount"] == 250.0
     for other in (theirs.pk, "M-11"):
-        moved = _send(client, "patch", url, {"measure": other})
+        moved = _send(client, "patch", url, {"measure": other, "lock_version": 1})
         assert moved.status_code == 400
         assert moved.json()["error"]["details"] == [{"field": "measure", "message": "Nicht änderbar."}]
     assert Line.objects.get(pk=line.pk).measure == ours
@@ -64,7 +64,9 @@ def test_lines_of_another_department_are_refused(world):
     created = _send(client, "post", "/api/v1/musterstadt/lines/", dict(LINE, measure="M-11"))
     assert created.status_code == 403 and created.json()["error"]["code"] == "forbidden"
     line = Factory.line(theirs, amount="100")
-    changed = _send(client, "patch", f"/api/v1/musterstadt/lines/{line.pk}/", {"amount": "1.00"})
+    changed = _send(
+        client, "patch", f"/api/v1/musterstadt/lines/{line.pk}/", {"amount": "1.00", "lock_version": 0}
+    )
     assert changed.status_code == 403
     assert Line.objects.get(pk=line.pk).amount == 100 and Line.objects.count() == 1
 

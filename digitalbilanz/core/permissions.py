@@ -1,5 +1,6 @@
 """Who may change what. Reading is governed by ``core.visibility``."""
 
+from django.contrib.auth.decorators import login_required
 from django.http import Http404
 
 from digitalbilanz.core.choices import Role
@@ -16,6 +17,22 @@ def membership_or_404(user, slug):
     if membership is None and not (user.is_authenticated and user.is_superuser):
         raise Http404
     return municipality, membership
+
+
+def tenant_view(view):
+    """Decorates a logged-in view below ``/app/<slug>/``: login required, the municipality
+    resolved from the URL and passed as the second argument (outsiders: 404)."""
+
+    @login_required
+    def wrapper(request, slug, *args, **kwargs):
+        municipality, membership = membership_or_404(request.user, slug)
+        request.municipality = municipality
+        request.membership = membership
+        return view(request, municipality, *args, **kwargs)
+
+    wrapper.__name__ = view.__name__
+    wrapper.__doc__ = view.__doc__
+    return wrapper
 
 
 def can_edit(user, municipality, org_unit=None) -> bool:

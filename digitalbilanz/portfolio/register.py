@@ -4,7 +4,11 @@ from django.utils.translation import gettext_lazy as _
 
 from digitalbilanz.core.parameters import register_parameters
 from digitalbilanz.portfolio import dashboard, opendata
+from digitalbilanz.portfolio.chapters.economics import Economics
+from digitalbilanz.portfolio.chapters.fields import Fields
+from digitalbilanz.portfolio.chapters.summary import Summary
 from digitalbilanz.portfolio.parameters import PORTFOLIO_PARAMETERS
+from digitalbilanz.registry.chapters import register_chapter
 from digitalbilanz.registry.dashboard import Panel, register_panel
 from digitalbilanz.registry.navigation import Entry, register_entry
 from digitalbilanz.registry.tables import register_table
@@ -31,6 +35,11 @@ register_panel(Panel("status", dashboard.template("status"), dashboard.summary_p
 register_panel(Panel("lacking_benefit", dashboard.template("lacking_benefit"), dashboard.summary_panel, 50))
 register_panel(Panel("benefits", dashboard.template("benefits"), dashboard.summary_panel, 60))
 register_panel(Panel("slipped", dashboard.template("slipped"), dashboard.summary_panel, 70))
+
+# Report chapters
+register_chapter(Summary())
+register_chapter(Fields())
+register_chapter(Economics())
 
 # Parameters
 register_parameters(*PORTFOLIO_PARAMETERS)

@@ -1,46 +1,39 @@
 """Freeze the data of a report edition as a JSON-serialisable dict.
 
 Everything a report shows comes from this snapshot, so a published edition re-renders
-identically and two editions can be compared without the database. All reads go through the
-visibility rule (``for_audience`` / ``audience_measures``); internal data never enters.
+identically and two editions can be compared without the database. The engine only assembles
+it: every registered chapter collects its own section (through the visibility rule, so internal
+data never enters) and names its open problems.
+
+Schema 2::
+
+    {"schema": 2, "municipality": {name, slug, ags}, "period", "period_label", "reference_date",
+     "audience", "generated_at",
+     "sections": {section_key: data},                 # Chapter.collect
+     "problems": [entry + {"section": key}],          # Chapter.problems
+     "changes": {"previous": {...} | None, "entries": {section_key: [entry]}},  # Chapter.changes
+     "edition": {...}, "confirmed_problems": [...]}   # set by the edition workflow
+
+Frozen editions are never rewritten; :func:`upgrade` reads older schemas as the current one.
 """
 
-import datetime as dt
-
 from django.utils import timezone
-from django.utils.translation import gettext as _
 
 from digitalbilanz.core.choices import Visibility
-from digitalbilanz.core.parameters import ParameterSet
-from digitalbilanz.finance.models import BudgetFigure
-from digitalbilanz.portfolio.choices import (
-    BenefitCategory,
-    BenefitStatus,
-    LineCategory,
-    LineGroup,
-    LineKind,
-    MeasureStatus,
-    Rag,
-)
-from digitalbilanz.portfolio.models import FieldOfAction, ForecastChange
-from digitalbilanz.portfolio.queries import audience_measures
-from digitalbilanz.portfolio.summary import summarise
+from digitalbilanz.registry.chapters import section_owners
 from digitalbilanz.reports.periods import period_label, reference_date
 
-SCHEMA = 1
+SCHEMA = 2
 
 
 def build_snapshot(municipality, period, audience, today=None, draws=None) -> dict:
-    """Collect the edition's data (portfolio core plus every registered chapter's section)."""
-    from digitalbilanz.reports import chapters
-
+    """Collect the edition's data: every registered chapter's section and open problems."""
     if audience not in (Visibility.PUBLIC, Visibility.COUNCIL):
         raise ValueError(f"audience must be public or council, not {audience!r}")
     ref = reference_date(period, today)
-    params = ParameterSet.for_municipality(municipality)
-    measures = list(audience_measures(municipality, audience))
-    summary = summarise(measures, params, today=ref, draws=draws)
-    snapshot = {
+    context = {"municipality": municipality, "audience": audience, "reference_date": ref, "draws": draws}
+    sections = collect_sections(context)
+    return {
         "schema": SCHEMA,
         "municipality": {"name": municipality.name, "slug": municipality.slug, "ags": municipality.ags},
         "period": period,
@@ -48,233 +41,69 @@ def build_snapshot(municipality, period, audience, today=None, draws=None) -> di
         "reference_date": ref.isoformat(),
         "audience": audience,
         "generated_at": timezone.now().isoformat(timespec="seconds"),
-        "parameters": _parameters(params),
-        "fields": _fields(municipality, audience),
-        "measures": _measures(summary, ref),
-        "portfolio": _portfolio(summary),
-        "budget": _budget(municipality, audience),
-    }
-    _attach_forecast_reasons(snapshot["measures"])
-    snapshot["problems"] = problems_of(snapshot)
-    context = {"municipality": municipality, "audience": audience, "reference_date": ref}
-    snapshot["sections"] = chapters.collect_sections(context)
-    return snapshot
-
-
-def _iso(day):
-    return day.isoformat() if day else None
-
-
-def _parameters(params):
-    return [
-        {
-            "key": p.key,
-            "label": p.title,
-            "value": float(p.value),
-            "source": p.cited_source,
-            "as_of": _iso(p.as_of),
-            "note": p.note,
-            "is_default": p.is_default,
-        }
-        for p in params  # registration order: core first, then each app
-    ]
-
-
-def _fields(municipality, audience):
-    return [
-        {"id": f.pk, "code": f.code, "title": f.title, "description": f.description}
-        for f in FieldOfAction.objects.for_audience(municipality, audience)
-    ]
-
-
-def _measures(summary, ref):
-    mc = summary.monte_carlo.per_measure if summary.monte_carlo else {}
-    fte = summary.params.hours_per_fte
-    return [_measure(row, mc.get(row.measure.code), fte, ref) for row in summary.rows]
-
-
-def _measure(row, sim, hours_per_fte, ref):
-    m, fig = row.measure, row.figures
-    a = fig.appraisal
-    return {
-        "id": m.pk,
-        "code": m.code,
-        "title": m.title,
-        "description": m.description,
-        "status": m.status,
-        "status_label": str(MeasureStatus(m.status).label),
-        "progress": m.effective_progress,
-        "rag": row.rag,
-        "rag_label": str(Rag(row.rag).label),
-        "fields": sorted(f.pk for f in m.fields_of_action.all()),
-        "lead": m.lead_department.name if m.lead_department else "",
-        "start_date": _iso(m.start_date),
-        "end_date": _iso(m.end_date),
-        "assumptions": m.assumptions,
-        "lacks_benefit": m.lacks_benefit,
-        "error": fig.error,
-        "investment": round(fig.investment, 2),
-        "running_costs": round(fig.running_costs, 2),
-        "cash_savings": round(fig.cash_savings, 2),
-        "work_hours": round(fig.work_hours, 1),
-        "fte_peak": round(fig.work_hours_peak / hours_per_fte, 2) if hours_per_fte else 0.0,
-        "total_cost": round(fig.total_cost, 2),
-        "npv_kn": round(a.npv_kn, 2) if a else None,
-        "npv_kn_h": round(a.npv_kn_h, 2) if a else None,
-        "npv_kn_nh": round(a.npv_kn_nh, 2) if a else None,
-        "payback_year": a.payback_year if a else None,
-        "benefit_cost_ratio": round(a.benefit_cost_ratio, 3) if a and a.benefit_cost_ratio else None,
-        "mc": _simulation(sim),
-        "milestones": [_milestone(ms, ref) for ms in m.milestones.all()],
-        "benefits": [_benefit(b, ref) for b in m.benefits.all()],
-        "lines": [_line(line) for line in m.lines.all()],
+        "sections": sections,
+        "problems": collect_problems(sections),
     }
 
 
-def _simulation(sim):
-    if sim is None:
-        return None
-    p = sim.npv_percentiles
-    return {
-        "p5": round(p.get(5, 0.0), 2),
-        "p50": round(p.get(50, 0.0), 2),
-        "p95": round(p.get(95, 0.0), 2),
-        "payback_probability": round(sim.payback_probability, 4),
-    }
+def collect_sections(context: dict) -> dict:
+    sections = {}
+    for key, chapter in section_owners().items():
+        data = chapter.collect(context)
+        if data is not None:
+            sections[key] = data
+    return sections
 
 
-def _milestone(ms, ref: dt.date):
-    return {
-        "id": ms.pk,
-        "title": ms.title,
-        "baseline": _iso(ms.baseline_date),
-        "forecast": _iso(ms.forecast_date),
-        "actual": _iso(ms.actual_date),
-        "slip_days": ms.slip_days,
-        "overdue": ms.is_overdue(ref),
-        "changes": [],
-    }
-
-
-def _benefit(b, ref):
-    latest = b.latest_measurement
-    return {
-        "id": b.pk,
-        "number": b.number,
-        "category": str(BenefitCategory(b.category).label),
-        "description": b.description,
-        "kpi": b.kpi,
-        "unit": b.unit,
-        "baseline": float(b.baseline_value),
-        "target": float(b.target_value),
-        "target_date": _iso(b.target_date),
-        "latest": float(latest.value) if latest else None,
-        "latest_date": _iso(latest.measured_on) if latest else None,
-        "status": str(BenefitStatus(b.status(ref)).label),
-    }
-
-
-def _line(line):
-    return {
-        "year": line.year,
-        "kind": str(LineKind(line.kind).label),
-        "group": str(LineGroup(line.group).label),
-        "category": str(LineCategory(line.category).label),
-        "budget_relevant": line.budget_relevant,
-        "label": line.label,
-        "amount": float(line.amount) if line.amount is not None else None,
-        "hours": float(line.hours) if line.hours is not None else None,
-        "career_level": line.career_level,
-        "low": float(line.low) if line.low is not None else None,
-        "high": float(line.high) if line.high is not None else None,
-        "risk_surcharge": float(line.risk_surcharge),
-        "note": line.note,
-    }
-
-
-def _portfolio(summary):
-    mc = summary.monte_carlo
-    sim = None
-    if mc is not None:
-        p = mc.portfolio.npv_percentiles
-        sim = {
-            "draws": mc.draws,
-            "seed": mc.seed,
-            "p5": round(p.get(5, 0.0), 2),
-            "p50": round(p.get(50, 0.0), 2),
-            "p95": round(p.get(95, 0.0), 2),
-            "prob_nonnegative": round(mc.portfolio.npv_nonnegative_probability, 4),
-        }
-    return {
-        "investment": round(summary.investment, 2),
-        "running_costs": round(summary.running_costs, 2),
-        "cash_savings": round(summary.cash_savings, 2),
-        "work_hours": round(summary.work_hours, 1),
-        "work_hours_peak": round(summary.work_hours_peak, 1),
-        "fte_peak": round(summary.fte_peak, 2),
-        "npv_kn": round(summary.npv_kn, 2),
-        "npv_kn_h": round(summary.npv_kn_h, 2),
-        "npv_kn_nh": round(summary.npv_kn_nh, 2),
-        "npv_kn_r": round(summary.npv_kn_r, 2),
-        "by_status": [[str(label), count] for label, count in summary.by_status],
-        "by_rag": summary.by_rag,
-        "yearly": {str(year): round(v, 2) for year, v in sorted(summary.yearly.items())},
-        "monte_carlo": sim,
-    }
-
-
-def _budget(municipality, audience):
-    rows = BudgetFigure.objects.for_audience(municipality, audience).select_related("product_group")
-    return [
-        {
-            "product_group": str(b.product_group),
-            "year": b.year,
-            "kind": str(b.get_kind_display()),
-            "amount": float(b.amount),
-            "source": b.source,
-        }
-        for b in rows.order_by("year", "product_group__number", "kind")
-    ]
-
-
-def _attach_forecast_reasons(measures):
-    by_id = {ms["id"]: ms for m in measures for ms in m["milestones"]}
-    changes = ForecastChange.objects.filter(milestone_id__in=by_id).order_by("changed_at", "pk")
-    for c in changes:
-        by_id[c.milestone_id]["changes"].append(
-            {
-                "id": c.pk,
-                "old": _iso(c.old_date),
-                "new": _iso(c.new_date),
-                "reason": c.reason,
-                "at": c.changed_at.date().isoformat(),
-            }
-        )
-
-
-def problems_of(snapshot) -> list[dict]:
-    """Open points that need an explicit confirmation before publishing."""
+def collect_problems(sections: dict) -> list[dict]:
+    """Open problems of every section, in chapter order, each marked with its section."""
     problems = []
-    for m in snapshot["measures"]:
-        name = f"{m['code']} {m['title']}"
-        if m["lacks_benefit"]:
-            problems.append(
-                {
-                    "kind": "no_benefit",
-                    "measure": m["code"],
-                    "text": _("%(m)s: Kosten ohne Nutzenaussage.") % {"m": name},
-                }
-            )
-        if m["error"]:
-            problems.append({"kind": "economics", "measure": m["code"], "text": f"{name}: {m['error']}"})
-        for ms in m["milestones"]:
-            if ms["forecast"] != ms["baseline"] and not ms["changes"] and not ms["actual"]:
-                problems.append(
-                    {
-                        "kind": "forecast_without_reason",
-                        "measure": m["code"],
-                        "text": _("%(m)s: Prognose für „%(ms)s“ weicht ohne Begründung ab.")
-                        % {"m": name, "ms": ms["title"]},
-                    }
-                )
+    for key, chapter in section_owners().items():
+        if key in sections:
+            problems += [{**p, "section": key} for p in chapter.problems(sections[key])]
     return problems
+
+
+# Schema 1 (the first editions) kept the portfolio's data at the top level, the budget beside it,
+# open problems with a "measure" instead of a section, and the changes as one dict of lists.
+V1_PORTFOLIO = {"parameters": "parameters", "fields": "fields", "measures": "measures", "portfolio": "totals"}
+V1_MOVED = {*V1_PORTFOLIO, "budget", "problems", "confirmed_problems", "changes"}
+
+
+def upgrade(snapshot: dict) -> dict:
+    """The snapshot in the current schema (a new dict; the stored one stays as it is)."""
+    if snapshot.get("schema", 1) >= SCHEMA:
+        return snapshot
+    new = {k: v for k, v in snapshot.items() if k not in V1_MOVED}
+    new["schema"] = SCHEMA
+    portfolio = {new_key: snapshot.get(old_key) for old_key, new_key in V1_PORTFOLIO.items()}
+    new["sections"] = {**(snapshot.get("sections") or {}), "portfolio": portfolio}
+    new["sections"]["budget"] = snapshot.get("budget") or []
+    new["problems"] = [_v1_problem(p) for p in snapshot.get("problems") or []]
+    if "confirmed_problems" in snapshot:
+        new["confirmed_problems"] = [_v1_problem(p) for p in snapshot["confirmed_problems"] or []]
+    if "changes" in snapshot:
+        new["changes"] = _v1_changes(snapshot["changes"] or {})
+    return new
+
+
+def _v1_problem(problem):
+    return {
+        "kind": problem.get("kind", ""),
+        "text": problem.get("text", ""),
+        "ref": problem.get("measure") or "",
+        "section": "portfolio",
+    }
+
+
+def _v1_changes(changes):
+    """Each row of a v1 list becomes a portfolio entry whose kind is the list's name (without a
+    text: the portfolio's change tables read only ``data``)."""
+    entries = [
+        {"kind": kind, "text": "", "ref": row.get("code", ""), "data": row}
+        for kind, rows in changes.items()
+        if kind != "previous"
+        for row in rows
+    ]
+    previous = changes.get("previous")
+    return {"previous": previous, "entries": {"portfolio": entries} if previous and entries else {}}

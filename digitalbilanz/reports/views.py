@@ -11,11 +11,10 @@ from django.views.decorators.http import require_POST
 
 from digitalbilanz.core.choices import Role
 from digitalbilanz.core.models import Membership, Municipality
-from digitalbilanz.core.permissions import can_edit_any
-from digitalbilanz.portfolio.views.common import tenant_view
+from digitalbilanz.core.permissions import can_edit_any, tenant_view
 from digitalbilanz.reports import service
 from digitalbilanz.reports.changes import compare
-from digitalbilanz.reports.chapters_economics import change_blocks
+from digitalbilanz.reports.generic_chapters import change_blocks
 from digitalbilanz.reports.models import Audience, Edition, EditionLocked, Format, State
 from digitalbilanz.reports.periods import parse_period
 from digitalbilanz.reports.render import RenderError

@@ -12,7 +12,7 @@ from django.views.decorators.http import require_POST
 from digitalbilanz.core.forms import save_or_conflict
 from digitalbilanz.core.models import Membership, Parameter
 from digitalbilanz.core.parameters import parameter_spec
-from digitalbilanz.core.permissions import can_admin, can_edit, can_edit_any
+from digitalbilanz.core.permissions import can_admin, can_edit, can_edit_any, tenant_view
 from digitalbilanz.core.versioning import StaleRecordError
 from digitalbilanz.portfolio import forms
 from digitalbilanz.portfolio.models import (
@@ -22,7 +22,7 @@ from digitalbilanz.portfolio.models import (
     Milestone,
     Strategy,
 )
-from digitalbilanz.portfolio.views.common import editable_measure_or_404, tenant_view
+from digitalbilanz.portfolio.views.common import editable_measure_or_404
 
 
 def _form_page(request, form, title, back_url, extra=None):

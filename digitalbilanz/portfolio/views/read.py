@@ -10,7 +10,7 @@ from django.shortcuts import get_object_or_404, render
 from digitalbilanz.core.history import history_entries
 from digitalbilanz.core.models import Membership, Municipality, OrgUnit
 from digitalbilanz.core.parameters import ParameterSet
-from digitalbilanz.core.permissions import can_admin, can_edit, can_edit_any
+from digitalbilanz.core.permissions import can_admin, can_edit, can_edit_any, tenant_view
 from digitalbilanz.core.visibility import levels_for
 from digitalbilanz.portfolio import charts
 from digitalbilanz.portfolio.appraisal import criteria_scores, figures_for
@@ -18,7 +18,7 @@ from digitalbilanz.portfolio.choices import MeasureStatus, Rag
 from digitalbilanz.portfolio.models import FieldOfAction, Strategy
 from digitalbilanz.portfolio.queries import measure_history_rows, visible_measures
 from digitalbilanz.portfolio.summary import summarise
-from digitalbilanz.portfolio.views.common import tenant_view, visible_measure_or_404
+from digitalbilanz.portfolio.views.common import visible_measure_or_404
 from digitalbilanz.registry.dashboard import Dashboard, render_panels
 
 

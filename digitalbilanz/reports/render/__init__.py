@@ -4,7 +4,9 @@ import datetime as dt
 
 from django.utils.translation import gettext as _
 
-from digitalbilanz.reports.chapters import chapter_title, chapters_for
+from digitalbilanz.registry.blocks import in_format
+from digitalbilanz.registry.chapters import chapter_title, chapters_for
+from digitalbilanz.reports.snapshot import upgrade
 
 FORMATS = ("pdf", "html", "xlsx")
 
@@ -14,18 +16,16 @@ class RenderError(Exception):
 
 
 def document(snapshot: dict, fmt: str) -> dict:
-    """Title data and the chapters (with their blocks for ``fmt``) of a snapshot."""
-    chapters = []
-    for chapter in chapters_for(snapshot):
-        if fmt == "pdf":
-            blocks = chapter.typst_blocks(snapshot)
-        elif fmt == "xlsx":
-            blocks = chapter.sheets(snapshot)
-        else:
-            blocks = None  # HTML renders through chapter.html()
-        chapters.append(
-            {"key": chapter.key, "title": chapter_title(chapter), "chapter": chapter, "blocks": blocks}
-        )
+    """Title data and the chapters (with their blocks for ``fmt``) of a snapshot of any schema."""
+    snapshot = upgrade(snapshot)
+    chapters = [
+        {
+            "key": chapter.key,
+            "title": chapter_title(chapter),
+            "blocks": [block for block in chapter.blocks(snapshot) if in_format(block, fmt)],
+        }
+        for chapter in chapters_for(snapshot)
+    ]
     return {**meta(snapshot), "chapters": chapters}
 
 

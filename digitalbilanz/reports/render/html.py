@@ -6,7 +6,7 @@ from django.template.loader import render_to_string
 from django.utils.html import escape, format_html
 from django.utils.safestring import mark_safe
 
-from digitalbilanz.reports import blocks as b
+from digitalbilanz.registry import blocks as b
 from digitalbilanz.reports import charts
 from digitalbilanz.reports.render import document
 
@@ -83,16 +83,17 @@ def _chart(block):
 
 def edition_body(snapshot: dict) -> str:
     """The report as an HTML fragment (headings from h1), for the app and the portal."""
-    doc = document(snapshot, "html")
+    return _body(document(snapshot, "html"))
+
+
+def _body(doc: dict) -> str:
     sections = [
-        {"key": c["key"], "title": c["title"], "html": c["chapter"].html(snapshot)} for c in doc["chapters"]
+        {"key": c["key"], "title": c["title"], "html": render_blocks(c["blocks"])} for c in doc["chapters"]
     ]
     return render_to_string("reports/edition_body.html", {"doc": doc, "sections": sections})
 
 
 def render_html(snapshot: dict) -> bytes:
     doc = document(snapshot, "html")
-    html = render_to_string(
-        "reports/edition_document.html", {"doc": doc, "body": mark_safe(edition_body(snapshot))}
-    )
+    html = render_to_string("reports/edition_document.html", {"doc": doc, "body": mark_safe(_body(doc))})
     return html.encode("utf-8")

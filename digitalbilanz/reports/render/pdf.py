@@ -3,7 +3,7 @@
 import json
 from pathlib import Path
 
-from digitalbilanz.reports import blocks as b
+from digitalbilanz.registry import blocks as b
 from digitalbilanz.reports import charts
 from digitalbilanz.reports.render import document
 

@@ -6,7 +6,7 @@ import re
 
 from django.utils.translation import gettext as _
 
-from digitalbilanz.reports import blocks as b
+from digitalbilanz.registry import blocks as b
 from digitalbilanz.reports.render import document
 
 INVALID = re.compile(r"[\[\]\*\?/\\:]")
@@ -21,7 +21,7 @@ def render_xlsx(snapshot: dict) -> bytes:
     _cover(wb.active, doc)
     used = {wb.active.title}
     for chapter in doc["chapters"]:
-        for block in chapter["blocks"]:
+        for block in (x for x in chapter["blocks"] if x["t"] == "table"):
             ws = wb.create_sheet(_sheet_name(block.get("sheet") or block["title"], used))
             _table(ws, block, chapter["title"])
     wb.properties.title = doc["title"]

@@ -9,6 +9,7 @@ import pytest
 from pypdf import PdfReader
 
 from digitalbilanz.demo import leverkusen
+from digitalbilanz.reports.changes import entries_of
 from digitalbilanz.reports.models import Edition
 
 ASSETS = Path(__file__).parent / "assets"
@@ -47,14 +48,14 @@ def test_seed_figures_and_the_dms_slip_appear_in_the_pdf(second):
         assert figure in text, figure
     assert "Änderungen seit der letzten Ausgabe" in text
     assert "beschaffungsrechtlicher" in text
-    changes = second.snapshot["changes"]["milestones"]
+    changes = [e["data"] for e in entries_of(second.snapshot["changes"], "portfolio", "milestones")]
     tender = next(r for r in changes if r["milestone"].startswith("Europaweite Ausschreibung"))
     assert (tender["previous"], tender["current"], tender["shift_days"]) == ("2021-03-31", "2021-09-30", 183)
 
 
 def test_first_edition_has_the_tender_still_on_its_baseline(second):
     first = second.previous
-    dms = next(m for m in first.snapshot["measures"] if m["code"] == "M-03")
+    dms = next(m for m in first.snapshot["sections"]["portfolio"]["measures"] if m["code"] == "M-03")
     tender = next(ms for ms in dms["milestones"] if ms["title"].startswith("Europaweite"))
     assert tender["forecast"] == "2021-03-31"
 

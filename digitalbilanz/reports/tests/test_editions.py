@@ -9,6 +9,7 @@ from pypdf import PdfReader
 
 from digitalbilanz.portfolio.models import Benefit
 from digitalbilanz.reports import service
+from digitalbilanz.reports.changes import entries_of
 from digitalbilanz.reports.models import Edition, EditionFile, EditionLocked
 from digitalbilanz.reports.render import FORMATS, RenderError, render
 from digitalbilanz.testing import Factory
@@ -153,7 +154,7 @@ def test_second_edition_compares_with_the_first(town):
     ms.change_forecast(dt.date(2024, 5, 31), "Lieferverzug")
     second = service.create_draft(town, "2024-H2", "public")
     assert second.previous == first
-    row = second.snapshot["changes"]["milestones"][0]
+    row = entries_of(second.snapshot["changes"], "portfolio", "milestones")[0]["data"]
     assert row["shift_days"] == 61 and row["reasons"] == ["Lieferverzug"]
     assert "Lieferverzug" in render(second.snapshot, "html").decode()
 

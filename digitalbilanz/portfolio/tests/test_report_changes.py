@@ -1,6 +1,15 @@
-"""The change computation works on snapshots alone (constructed here, no database)."""
+"""The portfolio's "what changed" hook works on snapshot sections alone (no database)."""
 
-from digitalbilanz.reports.changes import compare, has_changes
+from digitalbilanz.portfolio.chapters.changes import changes
+
+
+def compare(old, new):
+    """The rows of the change entries grouped by kind, as the change tables read them."""
+    grouped = {}
+    for e in changes(old, new):
+        assert e["text"] and e["kind"]
+        grouped.setdefault(e["kind"], []).append(e["data"])
+    return grouped
 
 
 def measure(code, status="in_progress", **kw):
@@ -21,14 +30,9 @@ def measure(code, status="in_progress", **kw):
     return base | kw
 
 
-def snap(period, measures, **portfolio):
-    return {
-        "period": period,
-        "period_label": period,
-        "reference_date": "2021-06-30",
-        "measures": measures,
-        "portfolio": {"npv_kn": 0.0, **portfolio},
-    }
+def snap(period, measures, **totals):
+    """A portfolio section (the period is only there to tell the two sides apart)."""
+    return {"period": period, "measures": measures, "totals": {"npv_kn": 0.0, **totals}}
 
 
 def milestone(forecast, changes=(), actual=None, mid=7):
@@ -42,8 +46,8 @@ def milestone(forecast, changes=(), actual=None, mid=7):
     }
 
 
-def test_first_edition_has_no_previous():
-    assert compare(None, snap("2021-H1", [])) == {"previous": None}
+def test_a_section_without_predecessor_reports_every_measure_as_new():
+    assert [m["code"] for m in compare(None, snap("2021-H1", [measure("M-1")]))["new_measures"]] == ["M-1"]
 
 
 def test_new_removed_and_finished_measures_and_status_changes():
@@ -55,7 +59,6 @@ def test_new_removed_and_finished_measures_and_status_changes():
     assert [m["code"] for m in ch["finished_measures"]] == ["M-1"]
     assert ch["status_changes"][0]["old"] == "in Umsetzung"
     assert ch["status_changes"][0]["new"] == "abgeschlossen"
-    assert has_changes(ch)
 
 
 def test_milestone_slip_in_days_against_previous_forecast_and_baseline_with_new_reason():
@@ -95,6 +98,15 @@ def test_portfolio_npv_change_and_indicator_change():
     assert ch["indicators"][0]["old"] == 51.0 and ch["indicators"][0]["new"] == 55.0
 
 
-def test_unchanged_snapshots_report_nothing():
+def test_unchanged_sections_report_nothing():
     s = snap("2021-H1", [measure("M-1", milestones=[milestone("2021-03-31")])])
-    assert not has_changes(compare(s, s | {"period": "2021-H2"}))
+    assert changes(s, s | {"period": "2021-H2"}) == []
+
+
+def test_entries_say_in_german_what_changed():
+    known = {"id": 1, "old": "2021-03-31", "new": "2021-09-30", "reason": "Vergaberecht"}
+    old = snap("2021-H1", [measure("M-3", milestones=[milestone("2021-03-31")])])
+    new = snap("2021-H2", [measure("M-3", milestones=[milestone("2021-09-30", [known])])])
+    [entry] = changes(old, new)
+    assert entry["ref"] == "M-3"
+    assert entry["text"] == "M-3: Meilenstein „Ausschreibung“ verschoben von 31.03.2021 auf 30.09.2021"

@@ -1,11 +1,10 @@
-"""Portfolio chapters: summary and the measures per field of action."""
+"""The measures per field of action: status and money tables, then each measure in detail."""
 
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_noop as N_
 
-from digitalbilanz.reports import blocks as b
-from digitalbilanz.reports import charts
-from digitalbilanz.reports.chapters import Chapter
+from digitalbilanz.portfolio.chapters.base import PortfolioChapter, cols
+from digitalbilanz.registry import blocks as b
 
 STATUS_COLUMNS = [
     (N_("Nr."), "text"),
@@ -28,10 +27,6 @@ MONEY_COLUMNS = [
     (N_("KN/nh"), "eur"),
     (N_("Amortisation"), "year"),
 ]
-
-
-def cols(columns, extra=()):
-    return [(_(label), fmt) for label, fmt in [*extra, *columns]]
 
 
 def max_slip(m):
@@ -66,153 +61,26 @@ def money_row(m):
     ]
 
 
-class Summary(Chapter):
-    key = "summary"
-    title = N_("Zusammenfassung")
-    order = 10
-
-    def has_data(self, snapshot):
-        return True
-
-    def blocks(self, snapshot):
-        p = snapshot["portfolio"]
-        measures = snapshot["measures"]
-        out = [
-            b.para(
-                _(
-                    "Dieser Bericht stellt Stand, Kosten und Nutzen der Digitalisierungsmaßnahmen "
-                    "von %(name)s zum Stichtag %(date)s dar. Er umfasst %(n)s Maßnahmen. Beträge "
-                    "in Euro; Kapitalwerte nach WiBe 5.0 (Methodik im Anhang)."
-                )
-                % {
-                    "name": snapshot["municipality"]["name"],
-                    "date": b.format_cell(snapshot["reference_date"], "date"),
-                    "n": len(measures),
-                },
-                "lead",
-            ),
-            b.heading(_("Kennzahlen"), 2),
-            b.figures(
-                [
-                    (_("Maßnahmen"), len(measures), "int"),
-                    (_("Investitionen (einmalig)"), p["investment"], "eur"),
-                    (_("laufende Kosten im Betrachtungszeitraum"), p["running_costs"], "eur"),
-                    (_("Einsparungen (haushaltswirksam)"), p["cash_savings"], "eur"),
-                    (_("Arbeitsverbesserung gesamt (Std.)"), p["work_hours"], "hours"),
-                    (_("VZÄ im stärksten Jahr"), p["fte_peak"], "fte"),
-                    (_("Kapitalwert KN"), p["npv_kn"], "eur"),
-                    (_("davon KN/h (haushaltswirksam)"), p["npv_kn_h"], "eur"),
-                    (_("davon KN/nh (nicht haushaltswirksam)"), p["npv_kn_nh"], "eur"),
-                ]
-            ),
-        ]
-        out += self._status(p)
-        out += self._flags(snapshot)
-        out += self._slips(snapshot)
-        out += self._budget(snapshot)
-        return out
-
-    def _slips(self, snapshot):
-        rows = [
-            [m["code"], ms["title"], ms["baseline"], ms["forecast"], ms["slip_days"]]
-            for m in snapshot["measures"]
-            for ms in m["milestones"]
-            if not ms["actual"] and ms["slip_days"] > 0
-        ]
-        if not rows:
-            return [
-                b.heading(_("Verschobene Meilensteine"), 2),
-                b.para(_("Keine offenen Meilensteine im Verzug.")),
-            ]
-        rows.sort(key=lambda r: -r[4])
-        return [
-            b.heading(_("Verschobene Meilensteine"), 2),
-            slip_chart(snapshot),
-            b.table(
-                _("Offene Meilensteine im Verzug"),
-                _("Verzug"),
-                [
-                    (_("Nr."), "text"),
-                    (_("Meilenstein"), "text"),
-                    (_("Basisplan"), "date"),
-                    (_("Prognose"), "date"),
-                    (_("Verzug"), "days"),
-                ],
-                rows,
-            ),
-        ]
-
-    def _status(self, p):
-        rag = p["by_rag"]
-        return [
-            b.heading(_("Maßnahmen nach Status"), 2),
-            b.table(
-                _("Maßnahmen nach Status"),
-                _("Status"),
-                [(_("Status"), "text"), (_("Anzahl"), "int")],
-                p["by_status"],
-            ),
-            b.para(
-                _("Ampel: %(red)s kritisch, %(amber)s gefährdet, %(green)s im Plan, %(none)s nicht bewertet.")
-                % {k: rag.get(k, 0) for k in ("red", "amber", "green", "none")}
-            ),
-        ]
-
-    def _flags(self, snapshot):
-        lacking = [m for m in snapshot["measures"] if m["lacks_benefit"]]
-        out = [b.heading(_("Maßnahmen mit Kosten, aber ohne Nutzenaussage"), 2)]
-        if not lacking:
-            return out + [b.para(_("Jede Maßnahme mit Kosten nennt ihren Nutzen."))]
-        out.append(
-            b.para(
-                _(
-                    "Für diese Maßnahmen ist weder ein monetärer noch ein qualitativer Nutzen "
-                    "angegeben (Antrag 2023/2362, Punkt 2):"
-                ),
-                "warn",
-            )
-        )
-        return out + [b.bullet_list(f"{m['code']} {m['title']}" for m in lacking)]
-
-    def _budget(self, snapshot):
-        rows = snapshot.get("budget") or []
-        if not rows:
-            return []
-        return [
-            b.heading(_("Haushalt"), 2),
-            b.table(
-                _("Haushaltsansätze und -ergebnisse"),
-                _("Haushalt"),
-                [
-                    (_("Produktgruppe"), "text"),
-                    (_("Jahr"), "year"),
-                    (_("Art"), "text"),
-                    (_("Betrag"), "meur"),
-                    (_("Quelle"), "text"),
-                ],
-                [[r["product_group"], r["year"], r["kind"], r["amount"], r["source"]] for r in rows],
-            ),
-        ]
-
-
-class Fields(Chapter):
+class Fields(PortfolioChapter):
     key = "fields"
     title = N_("Maßnahmen nach Handlungsfeldern")
     order = 30
 
     def has_data(self, snapshot):
-        return bool(snapshot["measures"])
+        data = self.section(snapshot)
+        return bool(data and data["measures"])
 
     def groups(self, snapshot):
-        fields = snapshot["fields"]
+        data = self.section(snapshot)
+        fields = data["fields"]
         known = {f["id"] for f in fields}
         groups = []
         for f in fields:
-            items = [m for m in snapshot["measures"] if m["fields"] and m["fields"][0] == f["id"]]
+            items = [m for m in data["measures"] if m["fields"] and m["fields"][0] == f["id"]]
             if items:
                 label = _("Handlungsfeld %(code)s: %(title)s") % f if f["code"] else f["title"]
                 groups.append((label, f["description"], items))
-        rest = [m for m in snapshot["measures"] if not m["fields"] or m["fields"][0] not in known]
+        rest = [m for m in data["measures"] if not m["fields"] or m["fields"][0] not in known]
         if rest:
             groups.append((_("Ohne Handlungsfeld"), "", rest))
         return groups
@@ -363,20 +231,3 @@ def measure_blocks(m):
             )
         )
     return out
-
-
-def slip_chart(snapshot, limit=15):
-    rows = [
-        {"label": f"{m['code']}: {ms['title'][:40]}", "days": ms["slip_days"]}
-        for m in snapshot["measures"]
-        for ms in m["milestones"]
-        if not ms["actual"] and ms["slip_days"] > 0
-    ]
-    rows.sort(key=lambda r: -r["days"])
-    rows = rows[:limit]
-    if not rows:
-        return None
-    alt = _("Balkendiagramm: Verzug offener Meilensteine gegenüber dem Basisplan. ") + "; ".join(
-        f"{r['label']}: {b.format_cell(r['days'], 'days')}" for r in rows
-    )
-    return b.chart(_("Verzug offener Meilensteine"), alt, charts.slips(rows))

@@ -1,15 +1,18 @@
 """The neutral content model of a report: plain dicts that HTML, Typst and Excel all render.
 
+Chapters (``registry/chapters.py``) build these blocks; the report engine renders them.
+
 Block types (key ``t``):
 
 * ``heading`` – ``level`` (2–4 inside a chapter), ``text``, optional ``anchor``
 * ``para`` – ``text``, optional ``style`` ("note", "warn", "lead")
 * ``figures`` – key figures: ``items`` = [{label, value (formatted), raw, fmt}]
-* ``list`` – ``items`` (strings)
+* ``list`` – ``items`` (strings), optional ``formats``
 * ``table`` – ``title``, ``sheet`` (Excel sheet name), ``columns`` = [{label, fmt}],
   ``rows`` (raw values), ``row_header`` (first column is the row header), optional ``foot``
   (a totals row) and ``formats`` (formats the table appears in; default all)
-* ``chart`` – ``title``, ``alt`` (text alternative), ``spec`` (Vega-Lite), ``note``
+* ``chart`` – ``title``, ``alt`` (text alternative), ``spec`` (Vega-Lite, start from
+  :func:`vega_lite` so the chart uses the report's font), ``note``
 
 Raw values stay numbers; ``format_cell`` turns them into German text for HTML and PDF, and
 ``EXCEL_FORMATS`` gives the Excel number format for the same column format.
@@ -19,6 +22,8 @@ import datetime as dt
 
 from digitalbilanz.core.templatetags.dbformat import de_number, signed_days
 
+CHART_FONT = "DejaVu Sans"  # shipped with the report engine, embedded in PDF and SVG alike
+CHART_WIDTH = 440
 NUMERIC = {"int", "dec1", "dec2", "eur", "pct", "days", "year", "hours", "fte"}
 
 EXCEL_FORMATS = {
@@ -44,8 +49,8 @@ def para(text, style="", formats=None):
     return {"t": "para", "text": text, "style": style, "formats": formats}
 
 
-def bullet_list(items):
-    return {"t": "list", "items": list(items)}
+def bullet_list(items, formats=None):
+    return {"t": "list", "items": list(items), "formats": formats}
 
 
 def figures(items):
@@ -74,6 +79,23 @@ def table(title, sheet, columns, rows, row_header=True, foot=None, formats=None)
 
 def chart(title, alt, spec, note=""):
     return {"t": "chart", "title": title, "alt": alt, "spec": spec, "note": note}
+
+
+def vega_lite(height: int, data: list[dict]) -> dict:
+    """A Vega-Lite specification in the report's layout; add ``mark`` and ``encoding``."""
+    return {
+        "$schema": "https://vega.github.io/schema/vega-lite/v5.json",
+        "width": CHART_WIDTH,
+        "height": height,
+        "background": "white",
+        "data": {"values": data},
+        "config": {
+            "font": CHART_FONT,
+            "axis": {"labelFontSize": 10, "titleFontSize": 10, "labelLimit": 200},
+            "legend": {"labelFontSize": 10, "titleFontSize": 10},
+            "view": {"stroke": None},
+        },
+    }
 
 
 def format_cell(value, fmt="text") -> str:

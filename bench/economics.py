@@ -36,9 +36,7 @@ def synthetic_portfolio(measures: int, years: int, seed: int = 42):
     mode = np.empty((measures, years))
     mode[:, 0] = -invest
     mode[:, 1:] = (
-        invest[:, None]
-        / rng.uniform(3, 12, (measures, 1))
-        * rng.uniform(0.6, 1.4, (measures, years - 1))
+        invest[:, None] / rng.uniform(3, 12, (measures, 1)) * rng.uniform(0.6, 1.4, (measures, years - 1))
     )
     # Costs overrun more than they undershoot (optimism bias); benefits vary both ways.
     low = mode - np.abs(mode) * rng.uniform(0.05, 1.0, mode.shape)
@@ -97,8 +95,7 @@ def main() -> None:
         f"= {args.measures * args.years * args.draws:,} triangular samples"
     )
     print(
-        f"Engine: {args.dtype}, {workers} worker thread(s), "
-        f"{os.cpu_count()} CPU(s), NumPy {np.__version__}"
+        f"Engine: {args.dtype}, {workers} worker thread(s), {os.cpu_count()} CPU(s), NumPy {np.__version__}"
     )
     monte_carlo_arrays(low[:50], mode[:50], high[:50], discount, **run)  # warm-up
     times = []
@@ -109,9 +106,7 @@ def main() -> None:
     vectorised = sorted(times)[len(times) // 2]  # median run
     print(
         "Vectorised Monte Carlo (NPV percentiles + payback probability, all measures): "
-        f"{vectorised:.3f} s (median of {args.repeat} runs: "
-        + ", ".join(f"{t:.3f}" for t in times)
-        + " s)"
+        f"{vectorised:.3f} s (median of {args.repeat} runs: " + ", ".join(f"{t:.3f}" for t in times) + " s)"
     )
     peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     print(f"Peak resident memory of this process: {peak:,.0f} MB")

@@ -27,7 +27,7 @@ IF_MATCH = {
     "name": "If-Match",
     "in": "header",
     "required": False,
-    "description": "ETag des gelesenen Datensatzes, z. B. \"3\" (oder Feld lock_version im Inhalt); "
+    "description": 'ETag des gelesenen Datensatzes, z. B. "3" (oder Feld lock_version im Inhalt); '
     "Pflicht, eines von beiden.",
     "schema": {"type": "string"},
 }
@@ -71,8 +71,7 @@ PAGING = [
     ),
 ]
 KEYSET_NOTE = (
-    " Große Tabelle: ohne page wird nach Cursor geblättert (Reihenfolge nach Kennung, "
-    "next enthält cursor)."
+    " Große Tabelle: ohne page wird nach Cursor geblättert (Reihenfolge nach Kennung, next enthält cursor)."
 )
 SLUG = _param("slug", {"type": "string"}, "Kurzname der Kommune, z. B. leverkusen", "path", True)
 

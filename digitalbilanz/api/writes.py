@@ -128,9 +128,7 @@ def _expected_version(payload, if_match):
     if if_match:
         match = re.fullmatch(r'\s*(?:W/)?"?(\d+)"?\s*', if_match)
         if match is None:
-            raise ApiError(
-                400, "invalid", _("If-Match muss den ETag des Datensatzes enthalten, z. B. \"3\".")
-            )
+            raise ApiError(400, "invalid", _('If-Match muss den ETag des Datensatzes enthalten, z. B. "3".'))
         return int(match.group(1))
     value = payload.get(VERSION)
     if value is None:

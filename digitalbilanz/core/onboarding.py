@@ -46,9 +46,7 @@ def kind_from_label(label: str) -> str:
 def new_municipality(slug, name, kind=MunicipalityKind.CITY, ags="", ars="") -> Municipality:
     """A validated, unsaved municipality; raises ``ValidationError`` with German messages."""
     if slug in RESERVED_SLUGS:
-        raise ValidationError(
-            _("Der Kurzname „%(slug)s“ ist für die Anwendung reserviert.") % {"slug": slug}
-        )
+        raise ValidationError(_("Der Kurzname „%(slug)s“ ist für die Anwendung reserviert.") % {"slug": slug})
     existing = Municipality.objects.filter(slug=slug).first()
     if existing is not None:
         raise ValidationError(

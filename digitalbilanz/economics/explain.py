@@ -162,8 +162,7 @@ def appraisal_steps(appraisal: Any, params: Any, risk_lines: int) -> tuple[str, 
     steps = [
         f"Betrachtungszeitraum {format_year_range(params.start_year, last)} "
         f"({params.horizon} Jahre); t = 0 ist das Jahr {params.start_year}.",
-        f"Kalkulationszinssatz i = {format_percent(params.discount_rate)} "
-        f"{cite(params, 'discount_rate')}.",
+        f"Kalkulationszinssatz i = {format_percent(params.discount_rate)} {cite(params, 'discount_rate')}.",
     ]
     rate = format_number(params.discount_rate, 6).rstrip("0").rstrip(",")
     for row in appraisal.yearly:

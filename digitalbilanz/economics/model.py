@@ -70,8 +70,7 @@ class Line:
                 object.__setattr__(self, attr, str(getattr(self, attr)))
         if self.kind not in KINDS:
             raise EconomicsError(
-                f"Unbekannte Art „{self.kind}“ {name}: erlaubt sind „cost“ (Kosten) "
-                "und „benefit“ (Nutzen).",
+                f"Unbekannte Art „{self.kind}“ {name}: erlaubt sind „cost“ (Kosten) und „benefit“ (Nutzen).",
                 field="kind",
                 ref=self.ref,
             )
@@ -121,9 +120,7 @@ class Line:
                     ref=self.ref,
                 )
             object.__setattr__(self, "high", high)
-        risk = _finite(
-            self.risk_surcharge, f"Der Risikozuschlag {name}", "risk_surcharge", self.ref
-        )
+        risk = _finite(self.risk_surcharge, f"Der Risikozuschlag {name}", "risk_surcharge", self.ref)
         if risk < 0:
             raise EconomicsError(
                 f"Der Risikozuschlag {name} darf nicht negativ sein ({format_percent(risk)}).",
@@ -274,8 +271,7 @@ class Criterion:
         valid = not isinstance(score, bool) and isinstance(score, numbers.Real)
         if not valid or score not in (0, 2, 4, 6, 8, 10):
             raise EconomicsError(
-                f"Die Bewertung von {name} muss 0, 2, 4, 6, 8 oder 10 Punkte betragen "
-                f"(angegeben: {score}).",
+                f"Die Bewertung von {name} muss 0, 2, 4, 6, 8 oder 10 Punkte betragen (angegeben: {score}).",
                 field="score",
                 ref=self.key,
             )

@@ -118,14 +118,10 @@ def _check_run(draws: int, seed: int, percentiles: Sequence[float]) -> tuple[flo
     if isinstance(draws, bool) or not isinstance(draws, int | np.integer) or draws < 1:
         raise EconomicsError("Die Zahl der Ziehungen muss mindestens 1 sein.", field="draws")
     if isinstance(seed, bool) or not isinstance(seed, int | np.integer) or seed < 0:
-        raise EconomicsError(
-            "Der Startwert (Seed) muss eine nichtnegative ganze Zahl sein.", field="seed"
-        )
+        raise EconomicsError("Der Startwert (Seed) muss eine nichtnegative ganze Zahl sein.", field="seed")
     result = tuple(percentiles)
     if not result or any(not 0 <= p <= 100 for p in result):
-        raise EconomicsError(
-            "Die Perzentile müssen zwischen 0 und 100 liegen.", field="percentiles"
-        )
+        raise EconomicsError("Die Perzentile müssen zwischen 0 und 100 liegen.", field="percentiles")
     return result
 
 
@@ -257,9 +253,7 @@ def monte_carlo_arrays(
     prep = _prepare(low, mode, high, discount, offset, np.dtype(dtype), run)
     n_measures = prep.base.shape[0]
     if n_measures == 0 or prep.base.shape[1] == 0:
-        raise EconomicsError(
-            "Für die Simulation ist mindestens eine Maßnahme mit einem Jahr nötig."
-        )
+        raise EconomicsError("Für die Simulation ist mindestens eine Maßnahme mit einem Jahr nötig.")
     size = block_size(prep.draws)
     n_blocks = -(-n_measures // size)
     workers = min(4, os.cpu_count() or 1) if workers is None else max(1, int(workers))

@@ -85,9 +85,7 @@ def _yearly(
         discounted = balance * factor
         cumulative += discounted
         rows.append(
-            YearRow(
-                start_year + t, t, costs[t], benefits[t], balance, factor, discounted, cumulative
-            )
+            YearRow(start_year + t, t, costs[t], benefits[t], balance, factor, discounted, cumulative)
         )
     return tuple(rows)
 
@@ -148,9 +146,7 @@ def params_for(key: str, params: Parameters | Mapping[str, Parameters]) -> Param
     try:
         return params[key]
     except KeyError:
-        raise EconomicsError(
-            f"Für die Maßnahme „{key}“ fehlen die Parameter.", measure=key
-        ) from None
+        raise EconomicsError(f"Für die Maßnahme „{key}“ fehlen die Parameter.", measure=key) from None
 
 
 def appraise_portfolio(
@@ -189,9 +185,7 @@ def _portfolio_years(per_measure: Mapping[str, Appraisal]) -> tuple[PortfolioYea
 
 
 def _portfolio_explanation(measures, params_by_measure, per_measure, totals) -> Explanation:
-    inputs = tuple(
-        line_input(line, measure=key) for key, lines in measures.items() for line in lines
-    )
+    inputs = tuple(line_input(line, measure=key) for key, lines in measures.items() for line in lines)
     parameters = portfolio_parameter_rows(measures, params_by_measure)
     return Explanation(
         method=f"{METHOD}, Summe über das Portfolio",

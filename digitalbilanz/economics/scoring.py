@@ -22,9 +22,7 @@ FORMULA = "P = Σ_k g_k × s_k × 10 mit Σ_k g_k = 100 %, s_k ∈ {0, 2, 4, 6, 
 
 def _validate(criteria: Sequence[Criterion]) -> None:
     if not criteria:
-        raise EconomicsError(
-            "Für die Bewertung ist mindestens ein Kriterium nötig.", field="criteria"
-        )
+        raise EconomicsError("Für die Bewertung ist mindestens ein Kriterium nötig.", field="criteria")
     seen: set[str] = set()
     total = 0.0
     for criterion in criteria:

@@ -26,9 +26,7 @@ class ProductGroup(PublishableModel):
         verbose_name = _("Produktgruppe")
         verbose_name_plural = _("Produktgruppen")
         ordering = ["number"]
-        constraints = [
-            models.UniqueConstraint(fields=["municipality", "number"], name="productgroup_unique")
-        ]
+        constraints = [models.UniqueConstraint(fields=["municipality", "number"], name="productgroup_unique")]
 
     def __str__(self):
         return f"{self.number} {self.name}"
@@ -60,7 +58,5 @@ class BudgetFigure(PublishableModel):
         verbose_name_plural = _("Haushaltsansätze/-ergebnisse")
         ordering = ["product_group", "year", "kind"]
         constraints = [
-            models.UniqueConstraint(
-                fields=["product_group", "year", "kind"], name="budgetfigure_unique"
-            )
+            models.UniqueConstraint(fields=["product_group", "year", "kind"], name="budgetfigure_unique")
         ]

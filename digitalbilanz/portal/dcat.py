@@ -79,7 +79,9 @@ def _geocoding(municipality) -> dict:
     return {
         "dct:spatial": geo,
         "dcatde:politicalGeocodingURI": geo,
-        "dcatde:politicalGeocodingLevelURI": {"@id": f"http://dcat-ap.de/def/politicalGeocoding/Level/{level}"},
+        "dcatde:politicalGeocodingLevelURI": {
+            "@id": f"http://dcat-ap.de/def/politicalGeocoding/Level/{level}"
+        },
     }
 
 

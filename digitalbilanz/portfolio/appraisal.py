@@ -109,9 +109,7 @@ def _add_totals(figures: MeasureFigures, line, params: ParameterSet):
     else:
         figures.work_hours += float(line.hours or 0)
         if line.hours:
-            figures.hours_by_year[line.year] = figures.hours_by_year.get(line.year, 0) + float(
-                line.hours
-            )
+            figures.hours_by_year[line.year] = figures.hours_by_year.get(line.year, 0) + float(line.hours)
 
 
 def eco_inputs(measures, params: ParameterSet, lines_by_measure):

@@ -84,9 +84,7 @@ class StrategyForm(TenantForm):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         if self.instance.pk:
-            self.fields["parent"].queryset = self.fields["parent"].queryset.exclude(
-                pk=self.instance.pk
-            )
+            self.fields["parent"].queryset = self.fields["parent"].queryset.exclude(pk=self.instance.pk)
 
 
 class StrategyRevisionForm(ReasonFormMixin, forms.ModelForm):
@@ -169,17 +167,13 @@ class MilestoneForm(TenantForm):
             self.instance.forecast_date = data["forecast_date"]
         moved = self.instance.pk and data.get("forecast_date") != self.original_forecast
         if moved and not (data.get("change_reason") or "").strip():
-            self.add_error(
-                "change_reason", _("Eine Änderung der Prognose braucht eine Begründung.")
-            )
+            self.add_error("change_reason", _("Eine Änderung der Prognose braucht eine Begründung."))
         if (
             self.instance.pk
             and "baseline_date" in self.changed_data
             and not (data.get("change_reason") or "").strip()
         ):
-            self.add_error(
-                "change_reason", _("Eine Änderung des Basisplans braucht eine Begründung.")
-            )
+            self.add_error("change_reason", _("Eine Änderung des Basisplans braucht eine Begründung."))
         return data
 
     def save(self, commit=True, user=None):

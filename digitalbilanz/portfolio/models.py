@@ -58,9 +58,7 @@ class Strategy(PublishableModel):
         ancestor = self.parent
         while ancestor is not None:
             if ancestor.pk == self.pk and self.pk is not None:
-                raise ValidationError(
-                    {"parent": _("Eine Strategie kann nicht Teil ihrer selbst sein.")}
-                )
+                raise ValidationError({"parent": _("Eine Strategie kann nicht Teil ihrer selbst sein.")})
             ancestor = ancestor.parent
 
 
@@ -173,9 +171,7 @@ class Measure(PublishableModel):
         verbose_name = _("Maßnahme")
         verbose_name_plural = _("Maßnahmen")
         ordering = ["code"]
-        constraints = [
-            models.UniqueConstraint(fields=["municipality", "code"], name="measure_unique_code")
-        ]
+        constraints = [models.UniqueConstraint(fields=["municipality", "code"], name="measure_unique_code")]
         indexes = [models.Index(fields=["municipality", "status"])]
 
     def __str__(self):
@@ -253,9 +249,7 @@ class Milestone(PublishableModel):
     def change_forecast(self, new_date: dt.date, reason: str, user=None) -> "ForecastChange":
         """Move the forecast; a reason is mandatory and is kept with the change."""
         if not reason or not reason.strip():
-            raise ValidationError(
-                {"reason": _("Eine Änderung der Prognose braucht eine Begründung.")}
-            )
+            raise ValidationError({"reason": _("Eine Änderung der Prognose braucht eine Begründung.")})
         change = ForecastChange(
             milestone=self,
             old_date=self.forecast_date,
@@ -552,9 +546,7 @@ class Benefit(PublishableModel):
                 {"target_value": _("Der Zielwert muss sich vom Ausgangswert unterscheiden.")}
             )
         if self.milestone_id and self.measure_id and self.milestone.measure_id != self.measure_id:
-            raise ValidationError(
-                {"milestone": _("Der Meilenstein gehört zu einer anderen Maßnahme.")}
-            )
+            raise ValidationError({"milestone": _("Der Meilenstein gehört zu einer anderen Maßnahme.")})
 
     @property
     def latest_measurement(self):

@@ -20,9 +20,7 @@ from digitalbilanz.portfolio.models import (
 
 
 def measures_for_levels(municipality, levels):
-    benefits = (
-        Benefit.objects.with_levels(levels).prefetch_related("measurements")
-    )
+    benefits = Benefit.objects.with_levels(levels).prefetch_related("measurements")
     return (
         Measure.objects.for_municipality(municipality)
         .with_levels(levels)
@@ -57,7 +55,5 @@ def measure_history_rows(measure) -> list:
     for model in CHILD_HISTORIES:
         rows += list(model.history.filter(measure_id=measure.pk).select_related("history_user"))
     benefit_ids = {row.id for row in rows if row.instance_type is Benefit}
-    rows += list(
-        BenefitMeasurement.history.filter(benefit_id__in=benefit_ids).select_related("history_user")
-    )
+    rows += list(BenefitMeasurement.history.filter(benefit_id__in=benefit_ids).select_related("history_user"))
     return rows

@@ -8,6 +8,7 @@ from digitalbilanz.portfolio.chapters.economics import Economics
 from digitalbilanz.portfolio.chapters.fields import Fields
 from digitalbilanz.portfolio.chapters.summary import Summary
 from digitalbilanz.portfolio.parameters import PORTFOLIO_PARAMETERS
+from digitalbilanz.portfolio.parameters_table import PARAMETERS
 from digitalbilanz.registry.chapters import register_chapter
 from digitalbilanz.registry.dashboard import Panel, register_panel
 from digitalbilanz.registry.navigation import Entry, register_entry
@@ -21,6 +22,7 @@ register_table(opendata.BENEFITS)
 register_table(opendata.FIGURES)
 register_table(opendata.STRATEGIES)
 register_table(opendata.FIELDS_OF_ACTION)
+register_table(PARAMETERS)
 
 # App navigation
 register_entry(Entry("dashboard", _("Übersicht"), "dashboard", 10))

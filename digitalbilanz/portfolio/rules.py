@@ -98,9 +98,7 @@ def benefit_status(benefit, today: dt.date) -> str:
     if benefit.milestone_slipped:
         return BenefitStatus.AT_RISK
     total_days = (benefit.target_date - benefit.baseline_date).days or 1
-    elapsed = Decimal(
-        max(0, ((latest.measured_on if latest else today) - benefit.baseline_date).days)
-    )
+    elapsed = Decimal(max(0, ((latest.measured_on if latest else today) - benefit.baseline_date).days))
     expected = min(Decimal(1), elapsed / total_days)
     if latest and reached < expected * BENEFIT_TOLERANCE:
         return BenefitStatus.AT_RISK

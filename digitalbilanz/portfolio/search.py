@@ -52,4 +52,3 @@ def _fallback(queryset, words):
     for word in words:
         queryset = queryset.filter(Q(title__icontains=word) | Q(description__icontains=word))
     return queryset
-

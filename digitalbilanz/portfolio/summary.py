@@ -52,9 +52,7 @@ class PortfolioSummary:
         return self.work_hours_peak / self.params.hours_per_fte if self.work_hours_peak else 0.0
 
 
-def summarise(
-    measures, params: ParameterSet, today: dt.date | None = None, draws=None
-) -> PortfolioSummary:
+def summarise(measures, params: ParameterSet, today: dt.date | None = None, draws=None) -> PortfolioSummary:
     """Totals over the given measures (already visibility-filtered, see ``queries``)."""
     today = today or dt.date.today()
     measures = list(measures)
@@ -68,9 +66,7 @@ def summarise(
             summary.lacking_benefit.append(measure)
         summary.benefits.extend((measure, b, b.status(today)) for b in measure.benefits.all())
         summary.slipped.extend(
-            (measure, m)
-            for m in measure.milestones.all()
-            if m.actual_date is None and m.slip_days > 0
+            (measure, m) for m in measure.milestones.all() if m.actual_date is None and m.slip_days > 0
         )
     summary.work_hours_peak = max(hours_by_year.values(), default=0.0)
     counts = Counter(m.status for m in measures)
@@ -108,6 +104,4 @@ def _monte_carlo(measures, params, draws):
     lines, parameters = eco_inputs(measures, params, lines_by_measure)
     if not lines:
         return None
-    return eco.monte_carlo(
-        lines, parameters, draws=draws or settings.DIGITALBILANZ_MC_DRAWS, seed=20231231
-    )
+    return eco.monte_carlo(lines, parameters, draws=draws or settings.DIGITALBILANZ_MC_DRAWS, seed=20231231)

@@ -20,7 +20,7 @@ Raw values stay numbers; ``format_cell`` turns them into German text for HTML an
 
 import datetime as dt
 
-from digitalbilanz.core.templatetags.dbformat import de_number, signed_days
+from digitalbilanz.german import de_number, signed_days
 
 CHART_FONT = "DejaVu Sans"  # shipped with the report engine, embedded in PDF and SVG alike
 CHART_WIDTH = 440

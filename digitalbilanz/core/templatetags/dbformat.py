@@ -1,23 +1,11 @@
 """German number formatting for templates and texts (1.234.567,89 €), independent of locale setup."""
 
-from decimal import Decimal
-
 from django import template
 from django.utils.translation import gettext as _
 
+from digitalbilanz.german import de_number, signed_days  # noqa: F401 - de_number used by other modules
+
 register = template.Library()
-
-
-def de_number(value, decimals: int = 0) -> str:
-    """Format a number the German way: thousands with '.', decimals with ','."""
-    if value is None or value == "":
-        return "–"
-    number = float(value) if not isinstance(value, Decimal) else value
-    text = f"{number:,.{decimals}f}"
-    text = text.replace(",", "\x00").replace(".", ",").replace("\x00", ".")
-    if text.startswith("-"):
-        text = "−" + text[1:]
-    return text
 
 
 @register.filter
@@ -47,15 +35,7 @@ def pct(value, decimals=1):
     return f"{de_number(value, int(decimals))} %"
 
 
-@register.filter
-def signed_days(value):
-    if value is None:
-        return "–"
-    if value > 0:
-        return _("+%(days)s Tage") % {"days": de_number(value)}
-    if value < 0:
-        return _("−%(days)s Tage") % {"days": de_number(-value)}
-    return _("±0 Tage")
+register.filter("signed_days", signed_days)
 
 
 @register.filter
@@ -72,4 +52,3 @@ def de_datetime(value):
 
     local = timezone.localtime(value) if timezone.is_aware(value) else value
     return _("%(date)s, %(time)s Uhr") % {"date": local.strftime("%d.%m.%Y"), "time": local.strftime("%H:%M")}
-

@@ -22,8 +22,17 @@ def create(*args):
 
 def test_it_creates_the_municipality_and_its_first_admin_with_a_generated_password(db, monkeypatch):
     monkeypatch.delenv("DIGITALBILANZ_ADMIN_PASSWORD", raising=False)
-    out = create("neustadt", "--name", "Gemeinde Neustadt", "--type", "Gemeinde", "--admin", "anna",
-                 "--email", "anna@example.org")
+    out = create(
+        "neustadt",
+        "--name",
+        "Gemeinde Neustadt",
+        "--type",
+        "Gemeinde",
+        "--admin",
+        "anna",
+        "--email",
+        "anna@example.org",
+    )
     town = Municipality.objects.get(slug="neustadt")
     assert (town.name, town.kind, town.ags, town.ars) == ("Gemeinde Neustadt", "gemeinde", "", "")
     anna = User.objects.get(username="anna")
@@ -43,8 +52,19 @@ def test_a_password_from_the_environment_is_used_and_never_printed(db, monkeypat
 
 def test_an_existing_user_becomes_admin_and_keeps_the_password(db):
     anna = Factory.user(username="anna")
-    out = create("neustadt", "--name", "Neustadt", "--type", "kreis", "--ags", "05316000",
-                 "--ars", "053160000000", "--admin", "anna")
+    out = create(
+        "neustadt",
+        "--name",
+        "Neustadt",
+        "--type",
+        "kreis",
+        "--ags",
+        "05316000",
+        "--ars",
+        "053160000000",
+        "--admin",
+        "anna",
+    )
     assert "Passwort bleibt unverändert" in out and "Erzeugtes Passwort" not in out
     assert authenticate(username="anna", password="pw-für-tests") == anna
     town = Municipality.objects.get(slug="neustadt")

@@ -95,9 +95,7 @@ def test_vectorised_engine_agrees_with_plain_loop_on_the_same_random_stream(monk
     np.testing.assert_allclose(result.samples, npv, rtol=1e-10, atol=1e-7)
     np.testing.assert_array_equal(result.payback_probability, np.mean(payback, axis=1))
     np.testing.assert_allclose(result.npv_mean, np.mean(npv, axis=1), rtol=1e-10)
-    np.testing.assert_allclose(
-        result.npv_percentiles, np.percentile(npv, (5, 50, 95), axis=1).T, rtol=1e-10
-    )
+    np.testing.assert_allclose(result.npv_percentiles, np.percentile(npv, (5, 50, 95), axis=1).T, rtol=1e-10)
     np.testing.assert_allclose(result.portfolio_npv, np.sum(npv, axis=0), rtol=1e-10)
 
 

@@ -206,9 +206,7 @@ def test_line_outside_horizon_is_rejected_with_german_message():
     lines = [Line(2032, "cost", True, 1.0, label="Lizenzen DMS")]
     with pytest.raises(EconomicsError) as error:
         appraise(lines, Parameters(0.009, 2024))
-    assert str(error.value).startswith(
-        "Das Jahr 2032 liegt außerhalb des Betrachtungszeitraums 2024–2031."
-    )
+    assert str(error.value).startswith("Das Jahr 2032 liegt außerhalb des Betrachtungszeitraums 2024–2031.")
     assert "Lizenzen DMS" in str(error.value) and error.value.field == "year"
 
 

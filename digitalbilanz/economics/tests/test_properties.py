@@ -118,9 +118,7 @@ def test_monte_carlo_without_ranges_equals_deterministic_npv_exactly(case, seed)
     lines, params = case
     # low == amount == high is a certain line, too
     lines = [
-        Line(x.year, x.kind, x.budget_relevant, x.amount, low=x.amount, high=x.amount)
-        if i % 2
-        else x
+        Line(x.year, x.kind, x.budget_relevant, x.amount, low=x.amount, high=x.amount) if i % 2 else x
         for i, x in enumerate(lines)
     ]
     expected = appraise(lines, params)

@@ -29,9 +29,7 @@ def test_all_tens_give_one_hundred_points_and_all_zeros_none():
 
 def test_explanation_lists_each_criterion_in_german():
     explanation = score(q_module(10, 6, 4, 0)).explanation
-    assert "Herstellerunabhängigkeit: Gewicht 30 % × 6 von 10 × 10 = 18,00 Punkte." in (
-        explanation.steps
-    )
+    assert "Herstellerunabhängigkeit: Gewicht 30 % × 6 von 10 × 10 = 18,00 Punkte." in (explanation.steps)
     assert explanation.steps[-1] == "Summe: 66,00 von 100 Punkten."
     assert explanation.inputs[0]["key"] == "q0"
 

@@ -36,9 +36,7 @@ def _line_data(**overrides):
 
 
 def _post_line(client, town, measure, **overrides):
-    return client.post(
-        f"/app/{town.slug}/massnahmen/{measure.pk}/zeilen/neu/", _line_data(**overrides)
-    )
+    return client.post(f"/app/{town.slug}/massnahmen/{measure.pk}/zeilen/neu/", _line_data(**overrides))
 
 
 def test_a_valid_line_is_saved(setup):

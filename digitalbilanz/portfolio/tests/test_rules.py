@@ -22,9 +22,7 @@ def test_a_measure_on_plan_is_green(measure):
 
 
 def test_slip_over_30_days_is_amber_and_over_90_red(measure):
-    milestone = Factory.milestone(
-        measure, baseline=dt.date(2024, 6, 30), forecast=dt.date(2024, 8, 15)
-    )
+    milestone = Factory.milestone(measure, baseline=dt.date(2024, 6, 30), forecast=dt.date(2024, 8, 15))
     assert measure.rag(today=TODAY) == "amber"
     milestone.forecast_date = dt.date(2024, 10, 15)
     milestone.save()
@@ -78,9 +76,7 @@ def _benefit(measure, milestone=None):
 
 
 def test_a_benefit_whose_milestone_slips_is_flagged_and_at_risk(measure):
-    milestone = Factory.milestone(
-        measure, baseline=dt.date(2024, 6, 30), forecast=dt.date(2024, 9, 30)
-    )
+    milestone = Factory.milestone(measure, baseline=dt.date(2024, 6, 30), forecast=dt.date(2024, 9, 30))
     benefit = _benefit(measure, milestone)
     assert benefit.milestone_slipped
     assert benefit.status(TODAY) == "at_risk"

@@ -69,15 +69,11 @@ def measure_url(municipality, pk):
 def _child_edit(request, municipality, measure_pk, model, form_class, pk, title):
     measure = editable_measure_or_404(request, municipality, measure_pk)
     instance = get_object_or_404(model, measure=measure, pk=pk) if pk else None
-    form = form_class(
-        request.POST or None, instance=instance, municipality=municipality, measure=measure
-    )
+    form = form_class(request.POST or None, instance=instance, municipality=municipality, measure=measure)
     extra = {"user": request.user} if form_class is forms.MilestoneForm else {}
     if request.method == "POST" and form.is_valid() and (saved := save_or_conflict(form, **extra)):
         return _saved(request, saved, measure_url(municipality, measure.pk))
-    return _form_page(
-        request, form, title, measure_url(municipality, measure.pk), {"measure": measure}
-    )
+    return _form_page(request, form, title, measure_url(municipality, measure.pk), {"measure": measure})
 
 
 @tenant_view
@@ -114,8 +110,7 @@ def line_delete(request, municipality, measure_pk, pk):
     if posted is not None and posted != str(line.lock_version):
         messages.error(
             request,
-            _("Die Zeile „%(line)s“ wurde inzwischen geändert und daher nicht gelöscht.")
-            % {"line": line},
+            _("Die Zeile „%(line)s“ wurde inzwischen geändert und daher nicht gelöscht.") % {"line": line},
         )
         return redirect(measure_url(municipality, measure.pk))
     line._change_reason = request.POST.get("change_reason") or _("Zeile gelöscht")
@@ -203,15 +198,11 @@ def revision_add(request, municipality, pk):
 def field_edit(request, municipality, pk=None):
     _require(can_edit(request.user, municipality))
     instance = get_object_or_404(FieldOfAction, municipality=municipality, pk=pk) if pk else None
-    form = forms.FieldOfActionForm(
-        request.POST or None, instance=instance, municipality=municipality
-    )
+    form = forms.FieldOfActionForm(request.POST or None, instance=instance, municipality=municipality)
     url = f"/app/{municipality.slug}/strategien/"
     if request.method == "POST" and form.is_valid() and (field := save_or_conflict(form)):
         return _saved(request, field, url)
-    return _form_page(
-        request, form, _("Handlungsfeld bearbeiten") if pk else _("Neues Handlungsfeld"), url
-    )
+    return _form_page(request, form, _("Handlungsfeld bearbeiten") if pk else _("Neues Handlungsfeld"), url)
 
 
 @tenant_view
@@ -247,7 +238,5 @@ def parameter_reset(request, municipality, key):
         return redirect(url)
     parameter._change_reason = request.POST.get("change_reason") or _("Standardwert wiederhergestellt")
     parameter.delete()
-    messages.success(
-        request, _("Für „%(label)s“ gilt wieder der Standardwert.") % {"label": parameter.label}
-    )
+    messages.success(request, _("Für „%(label)s“ gilt wieder der Standardwert.") % {"label": parameter.label})
     return redirect(url)

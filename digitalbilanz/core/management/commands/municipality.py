@@ -48,9 +48,7 @@ class Command(BaseCommand):
         except ValidationError as error:
             raise CommandError(" ".join(error.messages)) from None
         town = result.municipality
-        self.stdout.write(
-            self.style.SUCCESS(f"Kommune „{town.name}“ ({town.get_kind_display()}) angelegt.")
-        )
+        self.stdout.write(self.style.SUCCESS(f"Kommune „{town.name}“ ({town.get_kind_display()}) angelegt."))
         self.stdout.write(f"  Anwendung: /app/{town.slug}/   Portal: /{town.slug}/")
         if result.user is not None:
             self._report_admin(result)

@@ -66,9 +66,7 @@ class Command(BaseCommand):
             ("KN/R", a.npv_kn_r),
         ):
             self.stdout.write(f"  Kapitalwert {label:<6} {de_number(value, 2):>18} €")
-        self.stdout.write(
-            f"  Amortisation       {a.payback_year or 'nicht im Betrachtungszeitraum'}"
-        )
+        self.stdout.write(f"  Amortisation       {a.payback_year or 'nicht im Betrachtungszeitraum'}")
         self.stdout.write(f"  Methode: {a.explanation.method}; {a.explanation.formula}")
         for p in a.explanation.parameters:
             source = f" – {p['source']}, Stand {p['as_of']}" if p["source"] else ""

@@ -1,4 +1,5 @@
-"""The parameters as an open-data table (registered in ``core/register.py``).
+"""The parameters as an open-data table (registered in ``portfolio/register.py``, beside the
+appraisal that uses them; the values come from ``core.parameters``).
 
 Every published figure is computed with these values; with them, ``lines.csv`` and
 ``measures.csv`` anyone can recompute it. A municipality's own value or — marked as such — the

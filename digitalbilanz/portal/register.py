@@ -1,4 +1,5 @@
-"""The portal's own sections; a module with its own portal page registers it the same way."""
+"""The portal's own sections. A module brings its own portal page as a section with a path and
+a view (e.g. the report editions, ``reports/public.py``)."""
 
 from django.utils.translation import gettext_lazy as _
 
@@ -9,5 +10,4 @@ register_section(Section("overview", _("Übersicht"), "portal:overview", 10))
 register_section(Section("strategy", _("Strategie"), "portal:strategy", 20))
 register_section(Section("measures", _("Maßnahmen"), "portal:measures", 30))
 register_section(Section("budget", _("Haushalt"), "portal:budget", 60))
-register_section(Section("editions", _("Berichte"), "portal:editions", 80))
 register_section(Section("data", _("Offene Daten"), "portal:data", 90))

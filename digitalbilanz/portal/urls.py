@@ -1,8 +1,13 @@
-"""The public portal: /<municipality>/… (no login). Mounted last in digitalbilanz/urls.py."""
+"""The public portal: /<municipality>/… (no login). Mounted last in digitalbilanz/urls.py.
+
+The portal's own pages come first; then the pages modules bring as portal sections
+(``registry.portal``), generated from the registry, e.g. the report editions at ``berichte/``.
+"""
 
 from django.urls import path
 
-from digitalbilanz.portal.views import data, editions, legal, measures, pages
+from digitalbilanz.portal.views import data, legal, measures, pages
+from digitalbilanz.portal.views.sections import section_urlpatterns
 
 app_name = "portal"
 
@@ -13,8 +18,6 @@ urlpatterns = [
     path("<slug:slug>/massnahmen/<int:pk>/", measures.measure_detail, name="measure"),
     path("<slug:slug>/massnahmen/<int:pk>/aenderungen/", measures.measure_history, name="measure_history"),
     path("<slug:slug>/haushalt/", pages.budget, name="budget"),
-    path("<slug:slug>/berichte/", editions.editions, name="editions"),
-    path("<slug:slug>/berichte/<int:pk>.<str:fmt>", editions.edition_file, name="edition_file"),
     path("<slug:slug>/daten/", data.data_index, name="data"),
     path("<slug:slug>/daten/spalten/", data.columns, name="columns"),
     path("<slug:slug>/daten/datapackage.json", data.datapackage, name="datapackage"),
@@ -24,3 +27,4 @@ urlpatterns = [
     path("<slug:slug>/impressum/", legal.imprint, name="imprint"),
     path("<slug:slug>/datenschutz/", legal.privacy, name="privacy"),
 ]
+urlpatterns += section_urlpatterns(taken={p.name for p in urlpatterns})

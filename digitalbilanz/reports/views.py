@@ -1,5 +1,6 @@
-"""Report editions in the web UI (list, draft, preview, publish, download, compare) and the
-public download view the portal wires to its own URLs."""
+"""Report editions in the web UI (list, draft, preview, publish, download, compare).
+
+The public pages of the portal are in ``reports/public.py``."""
 
 from django import forms
 from django.contrib import messages
@@ -10,7 +11,7 @@ from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
 from digitalbilanz.core.choices import Role
-from digitalbilanz.core.models import Membership, Municipality
+from digitalbilanz.core.models import Membership
 from digitalbilanz.core.permissions import can_edit_any, tenant_view
 from digitalbilanz.reports import service
 from digitalbilanz.reports.changes import compare
@@ -194,7 +195,8 @@ def edition_delete(request, municipality, pk):
     return redirect("report_list", slug=municipality.slug)
 
 
-def _file_response(edition, fmt, inline=False):
+def file_response(edition, fmt, inline=False):
+    """The edition's file in ``fmt`` (published: stored; draft: rendered) with a descriptive name."""
     if fmt not in Format.values:
         raise Http404
     try:
@@ -218,7 +220,7 @@ def _file_response(edition, fmt, inline=False):
 @tenant_view
 def edition_download(request, municipality, pk, fmt):
     edition = _edition_or_404(request, municipality, pk)
-    return _file_response(edition, fmt, inline=request.GET.get("anzeigen") == "1")
+    return file_response(edition, fmt, inline=request.GET.get("anzeigen") == "1")
 
 
 @tenant_view
@@ -247,20 +249,3 @@ def edition_compare(request, municipality):
         "reports/edition_compare.html",
         {"municipality": municipality, "editions": visible, "a": a, "b": b, "body": body},
     )
-
-
-def _public_edition(slug, pk):
-    municipality = get_object_or_404(Municipality, slug=slug)
-    return get_object_or_404(
-        Edition.objects.published().filter(audience=Audience.PUBLIC).prefetch_related("files"),
-        municipality=municipality,
-        pk=pk,
-    )
-
-
-def public_file(request, slug, pk, fmt):
-    """A file of a published public edition, for anyone (404 for everything else)."""
-    edition = _public_edition(slug, pk)
-    if edition.file(fmt) is None:
-        raise Http404
-    return _file_response(edition, fmt, inline=fmt in ("pdf", "html"))

@@ -173,7 +173,7 @@ def test_published_report_files_do_not_leak(town):
     reports = pytest.importorskip("digitalbilanz.reports.service", reason="reports app not available")
     from django.contrib.auth import get_user_model
 
-    from digitalbilanz.portal.views.editions import published_editions
+    from digitalbilanz.reports.public import published_editions
 
     _plant(town)
     user = get_user_model().objects.get(username="redaktion")

@@ -10,11 +10,16 @@ from digitalbilanz.registry.portal import sections
 AUDIENCE = "public"  # the portal shows public records only, whoever is logged in
 
 
-def portal_view(view):
-    """Resolves ``slug`` to the municipality (unknown: 404) and passes it on."""
+def portal_view(view, cache=True):
+    """Resolves ``slug`` to the municipality (unknown: 404) and passes it on.
+
+    Anonymous reads are served from the response cache unless ``cache`` is false.
+    """
 
     def wrapper(request, slug, *args, **kwargs):
         municipality = get_object_or_404(Municipality, slug=slug)
+        if not cache:
+            return view(request, municipality, *args, **kwargs)
         return cached_response(
             request,
             municipality.pk,
@@ -28,9 +33,14 @@ def portal_view(view):
 
 
 def page(request, municipality, template, context=None, status=200, section=""):
+    return render_in_layout(request, municipality, f"portal/{template}", context, status, section)
+
+
+def render_in_layout(request, municipality, template, context=None, status=200, section=""):
+    """``template`` (extending ``portal/base.html``) with the layout context of the municipality."""
     data = layout_context(municipality, section)
     data.update(context or {})
-    return render(request, f"portal/{template}", data, status=status)
+    return render(request, template, data, status=status)
 
 
 def layout_context(municipality, section="") -> dict:

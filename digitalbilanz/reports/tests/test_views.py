@@ -1,4 +1,4 @@
-"""Web UI: draft, preview, publish with confirmation, download, compare; public downloads; CLI."""
+"""Web UI: draft, preview, publish with confirmation, download, compare; CLI."""
 
 import datetime as dt
 import os
@@ -76,23 +76,6 @@ def test_compare_view_shows_the_slip_between_two_editions(town):
     client = client_for(town, "reader")
     body = client.get(f"/app/{town.slug}/berichte/vergleich/?von={first.pk}&mit={second.pk}").content.decode()
     assert "Personalmangel" in body and "+30 Tage" in body
-
-
-def test_public_file_serves_published_public_editions_only(town):
-    from digitalbilanz.reports.views import public_file
-
-    public = service.publish(service.create_draft(town, "2024-H2", "public"))
-    council = service.publish(service.create_draft(town, "2024-H2", "council"))
-    draft = service.create_draft(town, "2025-H1", "public")
-    request = Client().get("/").wsgi_request
-    assert public_file(request, town.slug, public.pk, "pdf").status_code == 200
-    from django.http import Http404
-
-    for edition in (council, draft):
-        with pytest.raises(Http404):
-            public_file(request, town.slug, edition.pk, "pdf")
-    with pytest.raises(Http404):
-        public_file(request, "andere", public.pk, "pdf")
 
 
 def test_report_command_writes_a_file_readable_like_any_new_file(town, tmp_path):

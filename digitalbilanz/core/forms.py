@@ -22,6 +22,8 @@ VERSION_FIELD = "lock_version"
 class VersionedFormMixin:
     """Mixin for ModelForms; call ``add_version_field()`` in ``__init__``."""
 
+    conflict = False  # True when the form was refused because the record changed meanwhile
+
     def add_version_field(self):
         self.fields[VERSION_FIELD] = forms.IntegerField(widget=forms.HiddenInput, required=False, min_value=0)
         if self.instance.pk is not None:
@@ -42,6 +44,7 @@ class VersionedFormMixin:
 
     def report_conflict(self, current):
         """Explain that ``current`` (the stored record) is newer than what the user edited."""
+        self.conflict = True
         if current is None:
             self.add_error(None, _("Der Datensatz wurde inzwischen gelöscht. Es wurde nichts gespeichert."))
             return

@@ -347,4 +347,8 @@ class ParameterForm(ReasonFormMixin, forms.ModelForm):
         self.fields["source"].help_text = _(
             "Woher stammt der Wert (z. B. Ratsbeschluss, Tarifvertrag, eigene Erhebung)?"
         )
+        self.fields["note"].help_text = _(
+            "Wert, Quelle, Stand und Anmerkung werden veröffentlicht (Offene Daten, Tabelle "
+            "„parameters“), damit jede Kennzahl nachgerechnet werden kann."
+        )
         self.add_reason_field()

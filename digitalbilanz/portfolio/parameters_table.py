@@ -15,7 +15,13 @@ from digitalbilanz.registry.tables import Table
 PARAMETER_COLUMNS = (
     C("key", "string", _("Schlüssel"), _("Maschinenlesbarer Name des Parameters, z. B. discount_rate.")),
     C("label", "string", _("Parameter"), _("Bezeichnung des Parameters.")),
-    C("value", "number", _("Wert"), _("Wert, mit dem alle veröffentlichten Zahlen gerechnet sind.")),
+    C(
+        "value",
+        "number",
+        _("Wert"),
+        _("Wert, mit dem alle veröffentlichten Zahlen gerechnet sind."),
+        lambda p: int(p.value) if p.spec.integer else p.value,
+    ),
     C("unit", "string", _("Einheit"), _("Einheit des Werts, z. B. % p. a., €/h, Jahre.")),
     C(
         "is_default",

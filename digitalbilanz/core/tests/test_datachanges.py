@@ -112,3 +112,28 @@ def test_the_system_check_names_a_model_that_declares_no_tenant_path():
     errors = tenant_path_errors([Orphan, Declared, Wrong])
     assert [e.id for e in errors] == ["digitalbilanz.E001", "digitalbilanz.E002"]
     assert all(isinstance(e, checks.Error) for e in errors)
+
+
+def test_a_form_save_raises_the_version_once_per_request(towns):
+    from digitalbilanz.core.choices import Role
+
+    town, _other = towns
+    measure = Factory.measure(town, code="M-1")
+    client = Client()
+    client.force_login(Factory.user(town, Role.EDITOR))
+    data = {
+        "code": "M-1",
+        "title": "Neu",
+        "status": "planned",
+        "visibility": "public",
+        "lock_version": measure.lock_version,
+        "partners": [Factory.unit(town).pk],
+    }
+    before = version(town)
+    with CaptureQueriesContext(connection) as queries:
+        response = client.post(f"/app/{town.slug}/massnahmen/{measure.pk}/bearbeiten/", data)
+    assert response.status_code == 302
+    assert (
+        len([q for q in queries.captured_queries if "data_version" in q["sql"] and "UPDATE" in q["sql"]]) == 1
+    )
+    assert version(town) == before + 1

@@ -114,7 +114,12 @@ def test_short_names_the_site_uses_or_invalid_ones_are_refused(db, slug):
     assert not Municipality.objects.exists()
 
 
-def test_the_console_command_routes_municipality_and_fails_with_exit_code_1(db, capsys):
+def test_the_console_command_routes_municipality_and_fails_with_exit_code_1(db, capsys, monkeypatch):
+    from django.db import connections
+
+    # A management command run from the command line closes all connections when it ends; in a
+    # test that would close the test's own transaction (PostgreSQL).
+    monkeypatch.setattr(connections, "close_all", lambda: None)
     assert main(["municipality", "create", "neustadt", "--name", "Neustadt"]) == 0
     assert "Kommune „Neustadt“ (Stadt) angelegt." in capsys.readouterr().out
     with pytest.raises(SystemExit) as exit:

@@ -68,7 +68,7 @@ def test_the_second_of_two_editors_is_refused_with_the_newer_values(setup):
     response = ben.post(url, {**loaded, "title": "Bens Titel"})
     assert response.status_code == 400
     body = response.content.decode()
-    assert "wurde inzwischen von anna" in body
+    assert "Zwischenzeitlich geändert" in body and "wurde inzwischen von anna" in body
     assert "Annas Titel" in body and "Bens Titel" in body  # stored value and Ben's own input
     assert Measure.objects.get(pk=measure.pk).title == "Annas Titel"
     # Ben's form now carries the stored version: saving again deliberately keeps his version.

@@ -8,6 +8,8 @@ digitalbilanz municipality create SLUG --name NAME [--type Stadt|Gemeinde|Kreis]
 digitalbilanz appraise --municipality leverkusen [--measure M-03] [--json]
 digitalbilanz report --municipality leverkusen --period 2023-H2 --audience public
                      --format pdf|html|xlsx -o FILE [--aktuell]
+digitalbilanz backup -o FILE     database, report files and uploads into one archive (tar.gz)
+digitalbilanz restore FILE [--force]   restore an archive into an empty database
 digitalbilanz manage ARGS...   any Django management command
 """
 
@@ -51,8 +53,8 @@ def main(argv: list[str] | None = None) -> int:
     if command == "appraise":
         execute_from_command_line(["digitalbilanz", "appraise", *rest])
         return 0
-    if command == "report":
-        execute_from_command_line(["digitalbilanz", "report", *rest])
+    if command in ("report", "backup", "restore"):
+        execute_from_command_line(["digitalbilanz", command, *rest])
         return 0
     print(f"Unbekannter Befehl: {command}\n{USAGE}", file=sys.stderr)
     return 2

@@ -5,6 +5,7 @@ docs/operations.md, "Containers".)"""
 
 import configparser
 import os
+import re
 import shlex
 import shutil
 import socket
@@ -20,6 +21,7 @@ import pytest
 ROOT = Path(__file__).resolve().parents[2]
 DEPLOY = ROOT / "deploy"
 UNIT = DEPLOY / "digitalbilanz.service"
+OPERATIONS = ROOT / "docs" / "operations.md"
 INSTALLED_GUNICORN = "/opt/digitalbilanz/venv/bin/gunicorn"
 LOCAL_GUNICORN = str(Path(sys.executable).parent / "gunicorn")
 
@@ -64,17 +66,28 @@ def test_the_unit_passes_systemd_analyze_verify(tmp_path):
     assert result.returncode == 0 and not complaints, result.stderr
 
 
+def environment_file() -> dict[str, str]:
+    lines = (DEPLOY / "env.example").read_text().splitlines()
+    return dict(line.split("=", 1) for line in lines if line and not line.startswith("#"))
+
+
+def test_the_environment_template_sets_every_documented_production_setting():
+    section = OPERATIONS.read_text().split("## Production settings", 1)[1]
+    block = re.search(r"```sh\n(.*?)```", section, re.S).group(1)
+    documented = {line.split("=", 1)[0] for line in block.splitlines() if "=" in line}
+    assert documented <= environment_file().keys()
+
+
 def test_gunicorn_started_as_the_unit_says_answers_the_health_check(tmp_path):
     port = free_port()
     argv = exec_start()
     argv[0] = LOCAL_GUNICORN
     argv[argv.index("--bind") + 1] = f"127.0.0.1:{port}"
-    env = {
+    # The environment file of deploy/, with a database and directory of this test only.
+    env = environment_file() | {
         "PATH": os.environ.get("PATH", "/usr/bin:/bin"),
         "WEB_CONCURRENCY": "1",
-        "DIGITALBILANZ_PRODUCTION": "true",
-        "SECRET_KEY": "deploy-test-not-a-secret",
-        "ALLOWED_HOSTS": "digitalbilanz.example.de",
+        "SECRET_KEY": "deploy-test-not-a-secret-" + "x" * 40,
         "DATABASE_URL": f"sqlite:///{tmp_path / 'db.sqlite3'}",
         "DIGITALBILANZ_VAR_DIR": str(tmp_path / "var"),
     }
@@ -98,9 +111,9 @@ def test_gunicorn_started_as_the_unit_says_answers_the_health_check(tmp_path):
 
 
 def wait_for_health(port, server, deadline):
-    request = urllib.request.Request(
-        f"http://127.0.0.1:{port}/healthz", headers={"Host": "digitalbilanz.example.de"}
-    )
+    # As the proxy forwards it: the public host name, and HTTPS (or SSL redirect answers 301).
+    headers = {"Host": "digitalbilanz.example.de", "X-Forwarded-Proto": "https"}
+    request = urllib.request.Request(f"http://127.0.0.1:{port}/healthz", headers=headers)
     while time.monotonic() < deadline and server.poll() is None:
         try:
             with urllib.request.urlopen(request, timeout=5) as response:

@@ -22,7 +22,7 @@ from digitalbilanz.portal.views.common import layout_context
 
 SITE_LAYOUT = "base.html"
 # First path segments that belong to the application, never to a municipality's portal.
-NOT_PORTAL = {"app", "admin", "anmelden", "abmelden", "static"}
+NOT_PORTAL = {"app", "admin", "anmelden", "abmelden", "healthz", "static"}
 
 
 def page_not_found(request, exception=None):

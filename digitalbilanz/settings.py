@@ -160,6 +160,8 @@ CSRF_COOKIE_SECURE = SESSION_COOKIE_SECURE
 # HTTPS in production (docs/operations.md, "Production settings"): all off by default so that
 # development and a plain-HTTP test server keep working.
 SECURE_SSL_REDIRECT = env_bool("SECURE_SSL_REDIRECT", False)
+# The health check answers plain HTTP too (probes on the machine itself, container HEALTHCHECK).
+SECURE_REDIRECT_EXEMPT = [r"^healthz$"]
 SECURE_HSTS_SECONDS = env_int("SECURE_HSTS_SECONDS", 0)
 SECURE_HSTS_INCLUDE_SUBDOMAINS = env_bool("SECURE_HSTS_INCLUDE_SUBDOMAINS", False)
 SECURE_HSTS_PRELOAD = env_bool("SECURE_HSTS_PRELOAD", False)

@@ -21,7 +21,7 @@ ERRORS = {
     "409": "Datensatz wird von einem anderen Modul berechnet und ist nicht von Hand änderbar",
     "412": "Datensatz wurde inzwischen geändert (ETag veraltet); nichts gespeichert",
     "428": "Bearbeitungsstand fehlt (If-Match oder lock_version angeben)",
-    "429": "Zu viele Anfragen ohne Schlüssel",
+    "429": "Zu viele Anfragen ohne Schlüssel oder zu viele ungültige Schlüssel (Retry-After)",
 }
 IF_MATCH = {
     "name": "If-Match",
@@ -126,7 +126,7 @@ def _paths_for(table):
             "parameters": [SLUG],
             "security": [{"apiKey": []}],
             "requestBody": body,
-            "responses": {"201": _json(_ref(name), "Angelegt"), **_errors("400", "401", "403", "404")},
+            "responses": {"201": _json(_ref(name), "Angelegt"), **_errors("400", "401", "403", "404", "429")},
         }
         detail["patch"] = {
             "summary": f"{table.title}: ändern",
@@ -136,7 +136,7 @@ def _paths_for(table):
             "requestBody": body,
             "responses": {
                 "200": {**_json(_ref(name), "Geändert"), "headers": ETAG},
-                **_errors("400", "401", "403", "404", "409", "412", "428"),
+                **_errors("400", "401", "403", "404", "409", "412", "428", "429"),
             },
         }
     return {f"/{{slug}}/{name}/": listing, f"/{{slug}}/{name}/{{id}}/": detail}

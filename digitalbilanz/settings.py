@@ -56,6 +56,7 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     "digitalbilanz.core.middleware.DataChangeMiddleware",  # outermost: after the commit
     "django.middleware.security.SecurityMiddleware",
+    "digitalbilanz.guard.RequestGuardMiddleware",  # hostile query strings: 400 before any view
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",

@@ -13,7 +13,8 @@ from unittest import mock
 import pytest
 import schemathesis
 from django.contrib.auth import get_user_model
-from django.db import transaction
+from django.core.signals import request_finished, request_started
+from django.db import close_old_connections, connection, transaction
 from hypothesis import HealthCheck, settings
 from schemathesis import checks
 
@@ -24,6 +25,7 @@ from digitalbilanz.registry.tables import tables
 from digitalbilanz.wsgi import application
 
 EXAMPLES = 10
+ORIGINAL_NAME = connection.settings_dict["NAME"]
 CHECKS = [
     checks.not_a_server_error,
     checks.status_code_conformance,
@@ -33,6 +35,8 @@ CHECKS = [
 ]
 
 schema = schemathesis.pytest.from_fixture("api_schema")
+# The mark (not only the db fixture) makes pytest-django set up the test database for this module.
+pytestmark = pytest.mark.django_db
 
 
 @pytest.fixture(scope="module")
@@ -42,6 +46,7 @@ def demo_key(django_db_setup, django_db_blocker):
     Loaded once for all operations and rolled back after this module.
     """
     with django_db_blocker.unblock():
+        assert connection.settings_dict["NAME"] != ORIGINAL_NAME, "not the test database"
         outer = transaction.atomic()
         outer.__enter__()
         try:
@@ -61,6 +66,19 @@ def _existing_ids(town, user) -> dict[str, list[int]]:
     for table in tables():
         found[table.name] = [table.record(row)[table.primary_key] for row in table.rows(town, levels)]
     return found
+
+
+@pytest.fixture(autouse=True)
+def _keep_the_test_connection():
+    """The WSGI handler closes the connection after each request; the test transaction needs it.
+
+    Django's test client does the same (``django.test.client.ClientHandler``).
+    """
+    request_started.disconnect(close_old_connections)
+    request_finished.disconnect(close_old_connections)
+    yield
+    request_started.connect(close_old_connections)
+    request_finished.connect(close_old_connections)
 
 
 @pytest.fixture

@@ -5,7 +5,7 @@ PY     := $(VENV)/bin/python
 ADDR   ?= 127.0.0.1:8000
 PG_URL ?= postgres://postgres@127.0.0.1:5432/digitalbilanz
 
-.PHONY: install demo serve test test-pg lint bench bench-portal clean
+.PHONY: install demo serve test test-pg lint bench bench-portal bench-soak clean
 
 $(VENV)/.installed: pyproject.toml
 	@$(PYTHON) -c 'import sys; assert sys.version_info >= (3, 11), "Python >= 3.11 is required"'
@@ -43,6 +43,11 @@ bench: install
 ## Portal/API load test: 400 municipalities x 150 measures in PostgreSQL, served by gunicorn
 bench-portal: install
 	$(PY) bench/portal.py
+
+## Soak test: the demo in PostgreSQL served by gunicorn, reads and API writes for SOAK_SECONDS (60)
+SOAK_SECONDS ?= 60
+bench-soak: install
+	$(PY) bench/soak.py --seconds $(SOAK_SECONDS)
 
 clean:
 	rm -rf $(VENV) var

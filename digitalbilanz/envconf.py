@@ -45,6 +45,17 @@ def env_list(name: str, default: list[str]) -> list[str]:
     return [item.strip() for item in raw.split(",") if item.strip()]
 
 
+def parse_proxy_ssl_header(raw: str | None) -> tuple[str, str] | None:
+    """SECURE_PROXY_SSL_HEADER: a header name such as ``X-Forwarded-Proto`` whose value is ``https``
+    on requests the proxy received over TLS; empty means Django trusts no proxy header."""
+    if not raw or not raw.strip():
+        return None
+    name = raw.strip()
+    if not all(c.isalnum() or c == "-" for c in name):
+        raise ImproperlyConfigured(f"SECURE_PROXY_SSL_HEADER must be a header name, got {raw!r}")
+    return "HTTP_" + name.upper().replace("-", "_"), "https"
+
+
 def secret_key_file(path: Path) -> str:
     """The key stored in ``path``; a random one is written there on first use.
 

@@ -9,10 +9,12 @@ The 500 page is rendered without the request: no context processor, no database 
 still appears when the database is the reason for the error.
 """
 
+from django.conf import settings
 from django.core.exceptions import RequestDataTooBig, TooManyFieldsSent, TooManyFilesSent
 from django.http import HttpResponse, HttpResponseServerError
 from django.shortcuts import render
 from django.template import loader
+from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from digitalbilanz.api.body import too_large
@@ -22,7 +24,7 @@ from digitalbilanz.portal.views.common import layout_context
 
 SITE_LAYOUT = "base.html"
 # First path segments that belong to the application, never to a municipality's portal.
-NOT_PORTAL = {"app", "admin", "anmelden", "abmelden", "static"}
+NOT_PORTAL = {"app", "admin", "anmelden", "abmelden", "healthz", "static"}
 
 
 def page_not_found(request, exception=None):
@@ -62,6 +64,20 @@ def refused(request, status, code, message, details=None) -> HttpResponse:
 def csrf_failure(request, reason=""):
     """A form was sent without a valid CSRF token (settings.CSRF_FAILURE_VIEW)."""
     return _page(request, "errors/403_csrf.html", 403)
+
+
+def locked_out(request, response=None, credentials=None):
+    """Too many failed logins (django-axes' AXES_LOCKOUT_CALLABLE): say what happened and when
+    to try again. Every attempt during the lockout starts the wait anew, so "now + wait" holds."""
+    wait = settings.AXES_COOLOFF_TIME
+    context = {
+        "layout": SITE_LAYOUT,
+        "minutes": int(wait.total_seconds() // 60),
+        "until": timezone.localtime(timezone.now() + wait),
+    }
+    page = render(request, "errors/locked_out.html", context, status=429)
+    page["Retry-After"] = str(int(wait.total_seconds()))
+    return page
 
 
 def server_error(request):

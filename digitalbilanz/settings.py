@@ -1,5 +1,6 @@
 """Django settings, read from the environment (see docs/operations.md for every variable)."""
 
+from datetime import timedelta
 from pathlib import Path
 
 from django.core.exceptions import ImproperlyConfigured
@@ -12,6 +13,7 @@ from digitalbilanz.envconf import (
     env_str,
     parse_cache_url,
     parse_database_url,
+    parse_proxy_ssl_header,
     secret_key_file,
 )
 
@@ -43,6 +45,7 @@ INSTALLED_APPS = [
     "whitenoise.runserver_nostatic",
     "django.contrib.staticfiles",
     "simple_history",
+    "axes",
     "digitalbilanz.core",
     "digitalbilanz.portfolio",
     "digitalbilanz.finance",
@@ -55,6 +58,7 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "digitalbilanz.core.middleware.DataChangeMiddleware",  # outermost: after the commit
+    "digitalbilanz.core.middleware.ClientAddressMiddleware",  # before anything counts addresses
     "django.middleware.security.SecurityMiddleware",
     "digitalbilanz.guard.RequestGuardMiddleware",  # hostile query strings: 400 before any view
     "whitenoise.middleware.WhiteNoiseMiddleware",
@@ -67,6 +71,7 @@ MIDDLEWARE = [
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "simple_history.middleware.HistoryRequestMiddleware",
     "digitalbilanz.portal.middleware.SecurityHeadersMiddleware",
+    "axes.middleware.AxesMiddleware",  # last: turns a lockout into the German lockout page
 ]
 
 ROOT_URLCONF = "digitalbilanz.urls"
@@ -106,9 +111,29 @@ DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
-    {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator"},
+    {
+        "NAME": "django.contrib.auth.password_validation.MinimumLengthValidator",
+        "OPTIONS": {"min_length": 12},
+    },
     {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
 ]
+# Login throttling (django-axes, attempts in the database: works on SQLite and PostgreSQL alike).
+# After LOGIN_FAILURE_LIMIT failed logins for one account *or* from one address, further logins
+# of that account or from that address are refused for LOGIN_LOCKOUT_MINUTES, the admin login
+# included; every attempt during the lockout starts the wait anew.
+AUTHENTICATION_BACKENDS = [
+    "axes.backends.AxesStandaloneBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]
+AXES_HANDLER = "axes.handlers.database.AxesDatabaseHandler"
+AXES_FAILURE_LIMIT = env_int("LOGIN_FAILURE_LIMIT", 10)
+AXES_COOLOFF_TIME = timedelta(minutes=env_int("LOGIN_LOCKOUT_MINUTES", 15))
+AXES_LOCKOUT_PARAMETERS = ["username", "ip_address"]
+AXES_RESET_ON_SUCCESS = True
+AXES_LOCKOUT_CALLABLE = "digitalbilanz.errors.locked_out"
+# Sessions end after this much inactivity: every request moves the expiry forward.
+SESSION_COOKIE_AGE = env_int("SESSION_IDLE_MINUTES", 60) * 60
+SESSION_SAVE_EVERY_REQUEST = True
 LOGIN_URL = "login"
 LOGIN_REDIRECT_URL = "home"
 LOGOUT_REDIRECT_URL = "login"
@@ -133,6 +158,18 @@ STORAGES = {
 SESSION_COOKIE_HTTPONLY = True
 SESSION_COOKIE_SECURE = env_bool("SECURE_COOKIES", False)
 CSRF_COOKIE_SECURE = SESSION_COOKIE_SECURE
+# HTTPS in production (docs/operations.md, "Production settings"): all off by default so that
+# development and a plain-HTTP test server keep working.
+SECURE_SSL_REDIRECT = env_bool("SECURE_SSL_REDIRECT", False)
+# The health check answers plain HTTP too (probes on the machine itself, container HEALTHCHECK).
+SECURE_REDIRECT_EXEMPT = [r"^healthz$"]
+SECURE_HSTS_SECONDS = env_int("SECURE_HSTS_SECONDS", 0)
+SECURE_HSTS_INCLUDE_SUBDOMAINS = env_bool("SECURE_HSTS_INCLUDE_SUBDOMAINS", False)
+SECURE_HSTS_PRELOAD = env_bool("SECURE_HSTS_PRELOAD", False)
+# Only behind a TLS proxy that sets this header on every request (and strips it from clients).
+SECURE_PROXY_SSL_HEADER = parse_proxy_ssl_header(env_str("SECURE_PROXY_SSL_HEADER"))
+# Only behind exactly one proxy that appends the client's address to X-Forwarded-For.
+DIGITALBILANZ_TRUST_X_FORWARDED_FOR = env_bool("TRUST_X_FORWARDED_FOR", False)
 SECURE_CONTENT_TYPE_NOSNIFF = True
 X_FRAME_OPTIONS = "DENY"
 SECURE_REFERRER_POLICY = "same-origin"
@@ -151,6 +188,8 @@ LOGGING = {
 
 # Anonymous API clients: requests per minute and client address (0 = no limit); see docs/api.md.
 DIGITALBILANZ_API_ANON_RATE = env_int("DIGITALBILANZ_API_ANON_RATE", 120)
+# Wrong API keys per client address and quarter hour before its keyed requests get 429 (0 = off).
+DIGITALBILANZ_API_KEY_FAILURES = env_int("DIGITALBILANZ_API_KEY_FAILURES", 20)
 
 # Change reasons may be longer than a line.
 SIMPLE_HISTORY_HISTORY_CHANGE_REASON_USE_TEXT_FIELD = True

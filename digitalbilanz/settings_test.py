@@ -11,3 +11,6 @@ CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 DIGITALBILANZ_MC_DRAWS = 500
 STATIC_ROOT.mkdir(parents=True, exist_ok=True)  # noqa: F405 - quiets WhiteNoise's missing-dir warning
+# Login lockout is off in the suite (the test client's login() passes no request, which axes
+# requires); the lockout tests switch it on (core/tests/test_login_throttling.py).
+AXES_ENABLED = False

@@ -3,6 +3,10 @@
 Anonymous clients are rate limited per client address with a fixed one-minute window in the
 Django cache (LocMem by default: the count is per server process; configure a shared cache
 such as Redis or the database cache in production to count across processes).
+
+Wrong keys are counted per client address in the same way: after
+``DIGITALBILANZ_API_KEY_FAILURES`` wrong keys within a quarter of an hour, every request of that
+address with a key is refused with 429 until the quarter is over, so keys cannot be guessed.
 """
 
 import time
@@ -17,6 +21,7 @@ from digitalbilanz.api.errors import ApiError
 from digitalbilanz.api.models import ApiKey
 
 WINDOW = 60
+KEY_FAILURE_WINDOW = 15 * 60
 
 
 def principal(request):
@@ -24,9 +29,11 @@ def principal(request):
     header = request.headers.get("Authorization", "")
     if not header:
         return AnonymousUser()
+    _check_key_failures(request)
     scheme, _sep, secret = header.partition(" ")
     key = ApiKey.authenticate(secret.strip()) if scheme.lower() == "bearer" else None
     if key is None or not key.is_active:
+        _count(_key_failure_key(request), KEY_FAILURE_WINDOW)
         raise ApiError(401, "invalid_key", _("Der API-Schlüssel ist ungültig oder widerrufen."))
     if key.last_used_at is None or (timezone.now() - key.last_used_at).total_seconds() > 300:
         ApiKey.objects.filter(pk=key.pk).update(last_used_at=timezone.now())
@@ -39,13 +46,7 @@ def check_rate(request) -> dict:
     if not limit:
         return {}
     window = int(time.time() // WINDOW)
-    key = f"api-rate:{request.META.get('REMOTE_ADDR', '')}:{window}"
-    cache.add(key, 0, WINDOW + 5)
-    try:
-        count = cache.incr(key)
-    except ValueError:  # evicted between add and incr
-        cache.set(key, 1, WINDOW + 5)
-        count = 1
+    count = _count(f"api-rate:{request.META.get('REMOTE_ADDR', '')}:{window}", WINDOW)
     retry = WINDOW - int(time.time()) % WINDOW
     headers = {"X-RateLimit-Limit": str(limit), "X-RateLimit-Remaining": str(max(limit - count, 0))}
     if count > limit:
@@ -58,3 +59,36 @@ def check_rate(request) -> dict:
             headers=headers,
         )
     return headers
+
+
+def _key_failure_key(request) -> str:
+    window = int(time.time() // KEY_FAILURE_WINDOW)
+    return f"api-keyfail:{request.META.get('REMOTE_ADDR', '')}:{window}"
+
+
+def _check_key_failures(request) -> None:
+    """Refuse every key of an address that sent too many wrong keys in this quarter hour."""
+    limit = settings.DIGITALBILANZ_API_KEY_FAILURES
+    if not limit or (cache.get(_key_failure_key(request)) or 0) < limit:
+        return
+    retry = KEY_FAILURE_WINDOW - int(time.time()) % KEY_FAILURE_WINDOW
+    raise ApiError(
+        429,
+        "too_many_invalid_keys",
+        _(
+            "Zu viele ungültige API-Schlüssel von dieser Adresse. "
+            "Bitte in %(minutes)s Minuten erneut versuchen."
+        )
+        % {"minutes": (retry + 59) // 60},
+        headers={"Retry-After": str(retry)},
+    )
+
+
+def _count(key: str, window: int) -> int:
+    """Add one to a counter in the cache that lives for one window; returns the new count."""
+    cache.add(key, 0, window + 5)
+    try:
+        return cache.incr(key)
+    except ValueError:  # evicted between add and incr
+        cache.set(key, 1, window + 5)
+        return 1

@@ -23,7 +23,7 @@ ERRORS = {
     "413": "Inhalt zu groß",
     "415": "Inhalt ist kein JSON (Content-Type: application/json)",
     "428": "Bearbeitungsstand fehlt (If-Match oder lock_version angeben)",
-    "429": "Zu viele Anfragen ohne Schlüssel",
+    "429": "Zu viele Anfragen ohne Schlüssel oder zu viele ungültige Schlüssel (Retry-After)",
 }
 IF_MATCH = {
     "name": "If-Match",
@@ -130,7 +130,7 @@ def _paths_for(table):
             "requestBody": body,
             "responses": {
                 "201": _json(_ref(name), "Angelegt"),
-                **_errors("400", "401", "403", "404", "413", "415"),
+                **_errors("400", "401", "403", "404", "413", "415", "429"),
             },
         }
         detail["patch"] = {
@@ -141,7 +141,7 @@ def _paths_for(table):
             "requestBody": body,
             "responses": {
                 "200": {**_json(_ref(name), "Geändert"), "headers": ETAG},
-                **_errors("400", "401", "403", "404", "409", "412", "413", "415", "428"),
+                **_errors("400", "401", "403", "404", "409", "412", "413", "415", "428", "429"),
             },
         }
     return {f"/{{slug}}/{name}/": listing, f"/{{slug}}/{name}/{{id}}/": detail}

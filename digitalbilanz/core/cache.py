@@ -24,7 +24,10 @@ def is_anonymous_get(request) -> bool:
 
 
 def response_key(request, municipality_pk: int, version: int) -> str:
-    path = hashlib.sha256(request.get_full_path().encode()).hexdigest()[:32]
+    # Responses hold absolute links (the API's next/previous, feeds, DCAT) built from the
+    # request's scheme and host: a page built for one host is never served for another.
+    url = f"{request.scheme}://{request.get_host()}{request.get_full_path()}"
+    path = hashlib.sha256(url.encode()).hexdigest()[:32]
     return f"resp:{municipality_pk}:{version}:{path}"
 
 

@@ -63,3 +63,17 @@ def test_logged_in_portal_visitors_bypass_the_cache(db):
     response = client.get(f"/{town.slug}/")
     assert response.status_code == 200
     assert response.wsgi_request.user.is_authenticated
+
+
+def test_a_next_link_built_for_one_host_is_never_served_for_another(db, settings):
+    settings.ALLOWED_HOSTS = ["daten.example.org", "intern.example.org"]
+    town = Factory.municipality()
+    for _ in range(3):
+        Factory.measure(town)
+    url = f"/api/v1/{town.slug}/measures/?page_size=2"
+    first = Client().get(url, HTTP_HOST="daten.example.org").json()["next"]
+    second = Client().get(url, HTTP_HOST="intern.example.org").json()["next"]
+    secure = Client().get(url, HTTP_HOST="intern.example.org", secure=True).json()["next"]
+    assert first.startswith("http://daten.example.org/")
+    assert second.startswith("http://intern.example.org/")
+    assert secure.startswith("https://intern.example.org/")

@@ -14,6 +14,7 @@ from django.utils.translation import gettext as _
 
 from digitalbilanz.core.visibility import levels_for_audience
 from digitalbilanz.registry.tables import Table, tables
+from digitalbilanz.spreadsheet import safe_cell
 
 FORMATS = {
     "csv": "text/csv; charset=utf-8",
@@ -36,7 +37,7 @@ def _cell(value):
         return ""
     if isinstance(value, bool):
         return "true" if value else "false"
-    return value
+    return safe_cell(value)  # text only: numbers stay numbers (-12.5)
 
 
 def to_csv_bytes(table: Table, rows: list[dict]) -> bytes:
@@ -60,7 +61,7 @@ def to_xlsx_bytes(table: Table, rows: list[dict]) -> bytes:
     notes = book.create_sheet(_("Spalten"))
     notes.append([_("Spalte"), _("Typ"), _("Titel"), _("Beschreibung"), _("Einheit")])
     for c in table.columns:
-        notes.append([c.name, c.type, str(c.title), str(c.description), c.unit])
+        notes.append([safe_cell(x) for x in (c.name, c.type, str(c.title), str(c.description), c.unit)])
     out = io.BytesIO()
     book.save(out)
     return out.getvalue()
@@ -69,10 +70,7 @@ def to_xlsx_bytes(table: Table, rows: list[dict]) -> bytes:
 def _xlsx_cell(value, kind):
     if value is not None and kind == "date":
         return dt.date.fromisoformat(value)
-    # Spreadsheet programs execute text starting with "=" etc.: neutralise formula injection.
-    if isinstance(value, str) and value[:1] in ("=", "+", "-", "@"):
-        return "'" + value
-    return value
+    return safe_cell(value)
 
 
 def render(table: Table, municipality, fmt: str) -> bytes:

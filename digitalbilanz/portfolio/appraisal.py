@@ -73,6 +73,13 @@ class MeasureFigures:
     total_cost: float = 0.0
     hours_by_year: dict[int, float] = field(default_factory=dict)
 
+    @property
+    def unappraisable(self) -> bool:
+        """The lines could not be appraised (e.g. a line outside the appraisal period that an old
+        import or a changed horizon left behind): the measure is flagged with ``error`` and left
+        out of every portfolio total instead of taking the page down."""
+        return bool(self.error)
+
 
 def figures_for(measure, params: ParameterSet, lines=None) -> MeasureFigures:
     """Appraise one measure from the given (already visibility-filtered) lines."""
@@ -113,17 +120,20 @@ def _add_totals(figures: MeasureFigures, line, params: ParameterSet):
 
 
 def eco_inputs(measures, params: ParameterSet, lines_by_measure):
-    """Lines and parameters for many measures, keyed by measure code (skips invalid ones)."""
+    """Lines and parameters for many measures, keyed by measure code (skips measures that cannot
+    be appraised, so that one inconsistent record never stops the simulation of the others)."""
     lines, parameters = {}, {}
     for measure in measures:
         own = lines_by_measure.get(measure.pk, [])
         if not own:
             continue
         try:
-            lines[measure.code] = [to_eco_line(line, params) for line in own]
-            parameters[measure.code] = measure_parameters(measure, params, own)
+            eco_lines = [to_eco_line(line, params) for line in own]
+            measure_params = measure_parameters(measure, params, own)
+            eco.validate_lines(eco_lines, measure_params)
         except eco.EconomicsError:
             continue
+        lines[measure.code], parameters[measure.code] = eco_lines, measure_params
     return lines, parameters
 
 

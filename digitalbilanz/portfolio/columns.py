@@ -145,7 +145,8 @@ BENEFIT_COLUMNS = (
 
 
 def _money(attr):
-    return lambda row: as_decimal(getattr(row.figures, attr))
+    # A measure that cannot be appraised gets no figures at all (see the column "problem").
+    return lambda row: None if row.figures.unappraisable else as_decimal(getattr(row.figures, attr))
 
 
 def _npv(attr):
@@ -227,6 +228,17 @@ FIGURE_COLUMNS = (
             "(leer: keine Amortisation)."
         ),
         lambda r: r.figures.appraisal.payback_year if r.figures.appraisal else None,
+    ),
+    C(
+        "problem",
+        "string",
+        _("Grund fehlender Kennzahlen"),
+        _(
+            "Warum die Maßnahme nicht bewertet werden kann (z. B. eine Zeile außerhalb des "
+            "Betrachtungszeitraums); dann sind alle Kennzahlen dieser Zeile leer und die Maßnahme "
+            "ist in keiner Summe enthalten. Leer: bewertet."
+        ),
+        lambda r: r.figures.error,
     ),
 )
 

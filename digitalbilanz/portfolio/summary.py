@@ -36,6 +36,7 @@ class PortfolioSummary:
     by_rag: dict = field(default_factory=dict)
     slipped: list = field(default_factory=list)
     lacking_benefit: list = field(default_factory=list)
+    unappraisable: list = field(default_factory=list)  # rows left out of every total, with reason
     benefits: list = field(default_factory=list)
     benefits_by_status: dict = field(default_factory=dict)
     monte_carlo: object = None
@@ -60,8 +61,12 @@ def summarise(measures, params: ParameterSet, today: dt.date | None = None, draw
     hours_by_year: dict[int, float] = {}
     for measure in measures:
         figures = figures_for(measure, params)
-        summary.rows.append(MeasureRow(measure, figures, measure.rag(figures.total_cost, today)))
-        _accumulate(summary, figures, hours_by_year)
+        row = MeasureRow(measure, figures, measure.rag(figures.total_cost, today))
+        summary.rows.append(row)
+        if figures.unappraisable:
+            summary.unappraisable.append(row)
+        else:
+            _accumulate(summary, figures, hours_by_year)
         if measure.lacks_benefit:
             summary.lacking_benefit.append(measure)
         summary.benefits.extend((measure, b, b.status(today)) for b in measure.benefits.all())

@@ -200,6 +200,7 @@ def _totals(summary):
         "by_rag": summary.by_rag,
         "yearly": {str(year): round(v, 2) for year, v in sorted(summary.yearly.items())},
         "monte_carlo": sim,
+        "excluded": [row.measure.code for row in summary.unappraisable],  # left out of every total
     }
 
 
@@ -226,7 +227,8 @@ def problems(section) -> list[dict]:
         if m["lacks_benefit"]:
             out.append(entry("no_benefit", _("%(m)s: Kosten ohne Nutzenaussage.") % {"m": name}, m["code"]))
         if m["error"]:
-            out.append(entry("economics", f"{name}: {m['error']}", m["code"]))
+            text = _("%(m)s: nicht bewertbar: %(error)s Die Maßnahme ist in den Summen nicht enthalten.")
+            out.append(entry("economics", text % {"m": name, "error": m["error"]}, m["code"]))
         for ms in m["milestones"]:
             if ms["forecast"] != ms["baseline"] and not ms["changes"] and not ms["actual"]:
                 text = _("%(m)s: Prognose für „%(ms)s“ weicht ohne Begründung ab.") % {

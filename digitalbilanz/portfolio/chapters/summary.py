@@ -48,6 +48,11 @@ class Summary(PortfolioChapter):
                 ]
             ),
         ]
+        if p.get("excluded"):  # editions before this key existed had every measure in the totals
+            text = _(
+                "Nicht in diesen Summen enthalten, weil nicht bewertbar (siehe Offene Punkte): %(codes)s."
+            )
+            out.append(b.para(text % {"codes": ", ".join(p["excluded"])}, "note"))
         out += self._status(p)
         out += self._flags(data)
         out += self._slips(data)

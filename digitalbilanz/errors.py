@@ -10,12 +10,14 @@ still appears when the database is the reason for the error.
 """
 
 from django.conf import settings
+from django.core.exceptions import RequestDataTooBig, TooManyFieldsSent, TooManyFilesSent
 from django.http import HttpResponse, HttpResponseServerError
 from django.shortcuts import render
 from django.template import loader
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from digitalbilanz.api.body import too_large
 from digitalbilanz.api.errors import error_response
 from digitalbilanz.core.models import Municipality
 from digitalbilanz.portal.views.common import layout_context
@@ -35,6 +37,28 @@ def permission_denied(request, exception=None):
     if _is_api(request):
         return error_response(403, "forbidden", _("Keine Berechtigung."))
     return _page(request, "errors/403.html", 403)
+
+
+def bad_request(request, exception=None):
+    """400 — or 413 for a body beyond ``DATA_UPLOAD_MAX_MEMORY_SIZE`` (Django's RequestDataTooBig)."""
+    if isinstance(exception, RequestDataTooBig):
+        return refused(request, 413, "too_large", too_large().message)
+    if isinstance(exception, (TooManyFieldsSent, TooManyFilesSent)):
+        return refused(request, 400, "bad_request", _("Die Anfrage enthält zu viele Felder oder Dateien."))
+    return refused(request, 400, "bad_request", _("Die Anfrage ist ungültig und wurde nicht bearbeitet."))
+
+
+def refused(request, status, code, message, details=None) -> HttpResponse:
+    """A request refused before any view (400, 413, …): German page, or JSON below /api/."""
+    if _is_api(request):
+        return error_response(status, code, message, details)
+    title = _("Inhalt zu groß") if status == 413 else _("Ungültige Anfrage")
+    try:
+        return _page(request, "errors/400.html", status, {"title": title, "message": message})
+    except Exception:  # e.g. a disallowed host: the page must never fail itself
+        return HttpResponse(
+            f'<!DOCTYPE html><html lang="de"><title>{title}</title><h1>{title}</h1></html>', status=status
+        )
 
 
 def csrf_failure(request, reason=""):
@@ -67,13 +91,13 @@ def server_error(request):
     return HttpResponseServerError(body)
 
 
-def _page(request, template, status) -> HttpResponse:
+def _page(request, template, status, extra=None) -> HttpResponse:
     municipality = _portal_municipality(request)
     if municipality is None:
         context = {"layout": SITE_LAYOUT}
     else:
         context = layout_context(municipality) | {"layout": "portal/base.html"}
-    return render(request, template, context, status=status)
+    return render(request, template, context | (extra or {}), status=status)
 
 
 def _is_api(request) -> bool:

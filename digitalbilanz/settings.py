@@ -60,6 +60,7 @@ MIDDLEWARE = [
     "digitalbilanz.core.middleware.DataChangeMiddleware",  # outermost: after the commit
     "digitalbilanz.core.middleware.ClientAddressMiddleware",  # before anything counts addresses
     "django.middleware.security.SecurityMiddleware",
+    "digitalbilanz.guard.RequestGuardMiddleware",  # hostile query strings: 400 before any view
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",

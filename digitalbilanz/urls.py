@@ -19,6 +19,7 @@ urlpatterns = [
 ]
 
 # German error pages in the layout of the area (digitalbilanz/errors.py); JSON below /api/.
+handler400 = "digitalbilanz.errors.bad_request"
 handler403 = "digitalbilanz.errors.permission_denied"
 handler404 = "digitalbilanz.errors.page_not_found"
 handler500 = "digitalbilanz.errors.server_error"

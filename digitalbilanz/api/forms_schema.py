@@ -52,10 +52,19 @@ def _plain_schema(field) -> dict:
     if isinstance(field, (forms.DecimalField, forms.FloatField)):  # before IntegerField: subclasses
         return {"oneOf": [{"type": "number"}, {"type": "string"}]}
     if isinstance(field, forms.IntegerField):
-        return {"type": "integer"}
+        return {"type": "integer", **_limits(field, "minimum", "min_value", "maximum", "max_value")}
     if isinstance(field, forms.DateField):
         return {"type": "string", "format": "date"}
-    return {"type": "string"}
+    text = {"type": "string", **_limits(field, "minLength", "min_length", "maxLength", "max_length")}
+    if field.required and "minLength" not in text:
+        text["minLength"] = 1
+    return text
+
+
+def _limits(field, low_key, low_attr, high_key, high_attr) -> dict:
+    """The field's own bounds (from the model), so clients and generated requests know them."""
+    bounds = {low_key: getattr(field, low_attr, None), high_key: getattr(field, high_attr, None)}
+    return {key: value for key, value in bounds.items() if value is not None}
 
 
 def _describe(field) -> str:

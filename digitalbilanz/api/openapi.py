@@ -20,6 +20,8 @@ ERRORS = {
     "404": "Nicht gefunden",
     "409": "Datensatz wird von einem anderen Modul berechnet und ist nicht von Hand änderbar",
     "412": "Datensatz wurde inzwischen geändert (ETag veraltet); nichts gespeichert",
+    "413": "Inhalt zu groß",
+    "415": "Inhalt ist kein JSON (Content-Type: application/json)",
     "428": "Bearbeitungsstand fehlt (If-Match oder lock_version angeben)",
     "429": "Zu viele Anfragen ohne Schlüssel oder zu viele ungültige Schlüssel (Retry-After)",
 }
@@ -126,7 +128,10 @@ def _paths_for(table):
             "parameters": [SLUG],
             "security": [{"apiKey": []}],
             "requestBody": body,
-            "responses": {"201": _json(_ref(name), "Angelegt"), **_errors("400", "401", "403", "404", "429")},
+            "responses": {
+                "201": _json(_ref(name), "Angelegt"),
+                **_errors("400", "401", "403", "404", "413", "415", "429"),
+            },
         }
         detail["patch"] = {
             "summary": f"{table.title}: ändern",
@@ -136,7 +141,7 @@ def _paths_for(table):
             "requestBody": body,
             "responses": {
                 "200": {**_json(_ref(name), "Geändert"), "headers": ETAG},
-                **_errors("400", "401", "403", "404", "409", "412", "428", "429"),
+                **_errors("400", "401", "403", "404", "409", "412", "413", "415", "428", "429"),
             },
         }
     return {f"/{{slug}}/{name}/": listing, f"/{{slug}}/{name}/{{id}}/": detail}

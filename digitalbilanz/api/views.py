@@ -5,7 +5,6 @@ and a rollback of the request's transaction on any error (ATOMIC_REQUESTS), so a
 write never leaves anything half-saved.
 """
 
-import json
 import logging
 from functools import wraps
 
@@ -16,7 +15,7 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.csrf import csrf_exempt
 
-from digitalbilanz.api import writes
+from digitalbilanz.api import body, writes
 from digitalbilanz.api.auth import check_rate, principal
 from digitalbilanz.api.errors import ApiError, error_response, not_found
 from digitalbilanz.api.listing import check_params, filtered_rows, paginate
@@ -148,7 +147,7 @@ def municipality(request, slug):
 def table_list(request, slug, name):
     m, table = _municipality(slug), _table(name)
     if request.method == "POST":
-        obj = writes.create(request.principal, m, table, _body(request))
+        obj = writes.create(request.principal, m, table, body.parse(request))
         obj = _reload(request, m, table, obj.pk)
         return _versioned(request, obj, _json(_record(request, table, obj), status=201))
     rows = filtered_rows(request, m, table)
@@ -160,7 +159,7 @@ def table_detail(request, slug, name, pk):
     m, table = _municipality(slug), _table(name)
     obj = _reload(request, m, table, pk)
     if request.method == "PATCH":
-        writes.update(request.principal, m, table, obj, _body(request), request.headers.get("If-Match"))
+        writes.update(request.principal, m, table, obj, body.parse(request), request.headers.get("If-Match"))
         obj = _reload(request, m, table, pk)
     return _versioned(request, obj, _json(_record(request, table, obj)))
 
@@ -190,16 +189,6 @@ def _record(request, table, obj):
     if request.principal.is_authenticated and hasattr(obj, "lock_version"):
         record["lock_version"] = obj.lock_version
     return record
-
-
-def _body(request):
-    try:
-        payload = json.loads(request.body or b"{}")
-    except (ValueError, UnicodeDecodeError) as exc:
-        raise ApiError(400, "invalid_json", _("Der Inhalt ist kein gültiges JSON.")) from exc
-    if not isinstance(payload, dict):
-        raise ApiError(400, "invalid_json", _("Erwartet wird ein JSON-Objekt."))
-    return payload
 
 
 @endpoint("GET", "POST", "PATCH", "PUT", "DELETE")

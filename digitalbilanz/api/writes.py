@@ -101,10 +101,13 @@ def stale(current, payload):
         if name == VERSION:
             continue
         try:
-            value = getattr(current, model._meta.get_field(name).attname)
+            field = model._meta.get_field(name)
         except Exception:
             continue
-        stored = show(model, name, value)
+        if field.many_to_many:  # a list of records, shown by name
+            stored = "; ".join(str(r) for r in getattr(current, name).all()) or "–"
+        else:
+            stored = show(model, name, getattr(current, field.attname))
         details.append({"field": name, "message": _("jetzt gespeichert: %(v)s") % {"v": stored}})
     return ApiError(
         412,
@@ -250,5 +253,27 @@ def _converted(form, spec, payload):
         elif name in lookups and isinstance(value, str):
             found = field.queryset.filter(**{lookups[name]: value}).first()
             value = found.pk if found else "unbekannt"  # the form then names the invalid choice
-        data[name] = "" if value is None else value
+        data[name] = _as_form_value(name, field, value)
     return data
+
+
+def _as_form_value(name, field, value):
+    """What a browser would send: text (a JSON number as written), a list of texts, a checkbox.
+
+    Form fields expect text; a JSON ``false`` for a date would otherwise reach a field's parser
+    as a Python bool and fail there instead of being refused as an invalid date.
+    """
+    if value is None:
+        return ""
+    if isinstance(field, forms.BooleanField):
+        return value
+    if isinstance(value, list):
+        if not isinstance(field, forms.MultipleChoiceField | forms.ModelMultipleChoiceField):
+            raise ApiError(
+                400,
+                "invalid",
+                _("Die Angaben sind nicht gültig."),
+                [{"field": name, "message": _("Ein einzelner Wert erwartet, keine Liste.")}],
+            )
+        return [str(item) for item in value]
+    return str(value)

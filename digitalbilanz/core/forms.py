@@ -6,7 +6,12 @@ that names who changed it and when and lists the stored values next to the user'
 user's input stays in the form (nothing is lost), and the hidden version is moved to the stored
 one, so saving again deliberately keeps the user's version. Two requests racing each other are
 caught by the conditional UPDATE in ``core.versioning`` (see :func:`save_or_conflict`).
+
+Every such form also refuses ids no database can hold in its choice fields (a crafted
+``?fields_of_action=10000000000000000000000`` would otherwise reach the query and fail there).
 """
+
+import re
 
 from django import forms
 from django.core.exceptions import ValidationError
@@ -17,6 +22,8 @@ from digitalbilanz.core.templatetags.dbformat import de_datetime
 from digitalbilanz.core.versioning import StaleRecordError, changed_fields
 
 VERSION_FIELD = "lock_version"
+LARGEST_ID = 2**63 - 1  # SQLite's and PostgreSQL's largest integer
+INTEGER = re.compile(r"\s*[+-]?\d+\s*")
 
 
 class VersionedFormMixin:
@@ -28,6 +35,13 @@ class VersionedFormMixin:
         self.fields[VERSION_FIELD] = forms.IntegerField(widget=forms.HiddenInput, required=False, min_value=0)
         if self.instance.pk is not None:
             self.initial[VERSION_FIELD] = self.instance.lock_version
+
+    def full_clean(self):
+        for field in self.fields.values():
+            if isinstance(field, forms.ModelChoiceField) and not getattr(field, "ids_checked", False):
+                field.clean = _ids_in_range(field.clean)
+                field.ids_checked = True
+        super().full_clean()
 
     def _post_clean(self):
         super()._post_clean()
@@ -60,6 +74,23 @@ class VersionedFormMixin:
             data = self.data.copy()
             data[self.add_prefix(VERSION_FIELD)] = str(current.lock_version)
             self.data = data
+
+
+def _ids_in_range(clean):
+    """Wrap a choice field's ``clean``: a number beyond any stored id is no valid choice."""
+
+    def checked(value):
+        for item in value if isinstance(value, list | tuple) else [value]:
+            if isinstance(item, str) and INTEGER.fullmatch(item) and _out_of_range(item):
+                raise ValidationError(_("Keine gültige Auswahl."), code="invalid_choice")
+        return clean(value)
+
+    return checked
+
+
+def _out_of_range(text: str) -> bool:
+    digits = text.strip().lstrip("+-")
+    return len(digits) > 19 or abs(int(text)) > LARGEST_ID
 
 
 def _conflict_sentence(current) -> str:

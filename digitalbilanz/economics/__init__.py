@@ -7,6 +7,8 @@ Pure Python + NumPy, no Django: plain dataclasses in, plain dataclasses out.
 * :func:`score` — weighted scoring for the modules Q and E;
 * :func:`monte_carlo` — NPV percentiles and payback probability under
   triangular uncertainty (vectorised engine: :func:`monte_carlo_arrays`).
+* :func:`workplace_model` — desks needed and freed, saving against the cost of
+  mobile workplaces, and the lines for the measure economics (methods §6).
 
 Every result carries an :class:`Explanation` in German. Invalid input raises
 :class:`EconomicsError` (a ``ValueError``) with a German message.
@@ -31,6 +33,9 @@ from .model import (
 from .montecarlo import ArraySimulation, monte_carlo, monte_carlo_arrays
 from .npv import appraise, appraise_portfolio, discount_factors, npv_sensitivity, validate_lines
 from .scoring import score
+
+# Workplaces, mobile work and desk sharing (methods §6)
+from .workplaces import WorkplaceInputs, WorkplaceResult, desks_needed, workplace_lines, workplace_model
 
 __all__ = [
     "Appraisal",
@@ -59,4 +64,13 @@ __all__ = [
     "npv_sensitivity",
     "score",
     "validate_lines",
+]
+
+# Workplaces, mobile work and desk sharing (methods §6)
+__all__ += [
+    "WorkplaceInputs",
+    "WorkplaceResult",
+    "desks_needed",
+    "workplace_lines",
+    "workplace_model",
 ]

@@ -6,7 +6,10 @@ Pure Python + NumPy, no Django: plain dataclasses in, plain dataclasses out.
   KN/nh, KN/R, payback year, benefit–cost ratio, yearly balance;
 * :func:`score` — weighted scoring for the modules Q and E;
 * :func:`monte_carlo` — NPV percentiles and payback probability under
-  triangular uncertainty (vectorised engine: :func:`monte_carlo_arrays`).
+  triangular uncertainty (vectorised engine: :func:`monte_carlo_arrays`);
+* :func:`process_cost` / :func:`rank_services` — process cost of an online service per
+  channel, duplicate-structure effects, break-even online share, projections and priority
+  ranking (vectorised engine: :func:`duplicate_structure_arrays`).
 
 Every result carries an :class:`Explanation` in German. Invalid input raises
 :class:`EconomicsError` (a ``ValueError``) with a German message.
@@ -15,7 +18,12 @@ Every result carries an :class:`Explanation` in German. Invalid input raises
 from .errors import EconomicsError
 from .explain import Explanation, format_eur, format_number, format_percent
 from .model import (
+    CHANNELS,
+    LEVELS,
+    Activity,
     Appraisal,
+    BreakEven,
+    ChannelCost,
     Criterion,
     Line,
     MeasureSimulation,
@@ -24,17 +32,36 @@ from .model import (
     PortfolioAppraisal,
     PortfolioSimulation,
     PortfolioYearRow,
+    PriorityRanking,
+    PriorityRow,
+    ProcessCost,
+    ProcessCostParameters,
+    Projection,
     ScoreResult,
+    ServiceCosts,
     Source,
     YearRow,
 )
 from .montecarlo import ArraySimulation, monte_carlo, monte_carlo_arrays
 from .npv import appraise, appraise_portfolio, discount_factors, npv_sensitivity, validate_lines
+from .process_cost import (
+    ArrayProcessCost,
+    duplicate_structure_arrays,
+    process_cost,
+    rank_services,
+    service_arrays,
+)
 from .scoring import score
 
 __all__ = [
+    "CHANNELS",
+    "LEVELS",
+    "Activity",
     "Appraisal",
+    "ArrayProcessCost",
     "ArraySimulation",
+    "BreakEven",
+    "ChannelCost",
     "Criterion",
     "EconomicsError",
     "Explanation",
@@ -45,18 +72,28 @@ __all__ = [
     "PortfolioAppraisal",
     "PortfolioSimulation",
     "PortfolioYearRow",
+    "PriorityRanking",
+    "PriorityRow",
+    "ProcessCost",
+    "ProcessCostParameters",
+    "Projection",
     "ScoreResult",
+    "ServiceCosts",
     "Source",
     "YearRow",
     "appraise",
     "appraise_portfolio",
     "discount_factors",
+    "duplicate_structure_arrays",
     "format_eur",
     "format_number",
     "format_percent",
     "monte_carlo",
     "monte_carlo_arrays",
     "npv_sensitivity",
+    "process_cost",
+    "rank_services",
     "score",
+    "service_arrays",
     "validate_lines",
 ]

@@ -7,6 +7,7 @@ requests are cached — whatever a logged-in user or an API key sees is never st
 from here. The cache backend is configured with ``CACHE_URL`` (default: files below var/).
 """
 
+import functools
 import hashlib
 
 from django.core.cache import cache
@@ -28,7 +29,21 @@ def response_key(request, municipality_pk: int, version: int) -> str:
     # request's scheme and host: a page built for one host is never served for another.
     url = f"{request.scheme}://{request.get_host()}{request.get_full_path()}"
     path = hashlib.sha256(url.encode()).hexdigest()[:32]
-    return f"resp:{municipality_pk}:{version}:{path}"
+    return f"resp:{code_fingerprint()}:{municipality_pk}:{version}:{path}"
+
+
+@functools.cache
+def code_fingerprint() -> str:
+    """What besides the data decides a page: the release and the registered parameter defaults.
+
+    A release that changes a default (or any page) changes every figure computed with it; with
+    the fingerprint in the key, no page from the previous release is served after an upgrade.
+    """
+    from digitalbilanz import __version__
+    from digitalbilanz.core.parameters import parameter_specs
+
+    defaults = ";".join(f"{s.key}={s.default}@{s.as_of}" for s in parameter_specs())
+    return hashlib.sha256(f"{__version__}|{defaults}".encode()).hexdigest()[:12]
 
 
 def cached_response(request, municipality_pk: int, version: int, build):

@@ -77,3 +77,25 @@ def test_a_next_link_built_for_one_host_is_never_served_for_another(db, settings
     assert first.startswith("http://daten.example.org/")
     assert second.startswith("http://intern.example.org/")
     assert secure.startswith("https://intern.example.org/")
+
+
+def test_a_changed_parameter_default_is_never_served_from_a_page_of_the_old_release(db, monkeypatch):
+    import dataclasses
+
+    from digitalbilanz.core import cache, parameters
+
+    town = Factory.municipality()
+    measure = Factory.measure(town)
+    Factory.line(measure, kind="benefit", amount="1000", group="operation", category="avoided", year=2025)
+    url = f"/api/v1/{town.slug}/parameters/"
+    first = Client().get(url).json()["results"]
+    rate = next(p for p in first if p["key"] == "discount_rate")["value"]
+    spec = parameters.parameter_spec("discount_rate")
+    monkeypatch.setitem(parameters._SPECS, "discount_rate", dataclasses.replace(spec, default="3.5"))
+    cache.code_fingerprint.cache_clear()
+    try:
+        again = Client().get(url).json()["results"]
+    finally:
+        cache.code_fingerprint.cache_clear()
+    assert rate != 3.5
+    assert next(p for p in again if p["key"] == "discount_rate")["value"] == 3.5

@@ -322,3 +322,296 @@ class MonteCarloResult:
     per_measure: dict[str, MeasureSimulation]
     portfolio: PortfolioSimulation
     explanation: Explanation
+
+
+# --- process cost of a service (standard cost model, duplicate structures) ------------
+
+CHANNELS = ("online", "counter", "post", "email", "phone")
+ANALOG_CHANNELS = CHANNELS[1:]
+CHANNEL_DE = {
+    "online": "Online",
+    "counter": "Schalter",
+    "post": "Post",
+    "email": "E-Mail",
+    "phone": "Telefon",
+}
+LEVELS = ("md", "gd", "hd", "avg")
+LEVEL_DE = {
+    "md": "einfacher/mittlerer Dienst",
+    "gd": "gehobener Dienst",
+    "hd": "höherer Dienst",
+    "avg": "Durchschnitt",
+}
+PRECONDITIONS = 6  # online application, e-payment, interface, e-file, account login, written form
+
+
+def _level(value: object, name: str, ref: str) -> str:
+    level = str(value) if isinstance(value, str) else value
+    if level not in LEVELS:
+        raise EconomicsError(
+            f"Unbekannte Laufbahngruppe „{value}“ {name}: erlaubt sind „md“ (einfacher/mittlerer "
+            "Dienst), „gd“ (gehobener Dienst), „hd“ (höherer Dienst) und „avg“ (Durchschnitt).",
+            field="career_level",
+            ref=ref,
+        )
+    return level
+
+
+def _nonnegative(value: object, what: str, name: str, ref: str) -> float:
+    number = _finite(value, what, name, ref)
+    if number < 0:
+        raise EconomicsError(f"{what} darf nicht negativ sein.", field=name, ref=ref)
+    return number
+
+
+def _per_channel(values: Mapping[str, object], what: str, name: str, ref: str) -> dict[str, float]:
+    """A channel mapping with every channel present (missing ones are 0), all values ≥ 0."""
+    unknown = [key for key in values if key not in CHANNELS]
+    if unknown:
+        raise EconomicsError(
+            f"Unbekannter Kanal „{unknown[0]}“ bei {what}: erlaubt sind "
+            + ", ".join(f"„{c}“ ({CHANNEL_DE[c]})" for c in CHANNELS)
+            + ".",
+            field=name,
+            ref=ref,
+        )
+    return {
+        channel: _nonnegative(
+            values.get(channel, 0.0), f"{what} des Kanals „{CHANNEL_DE[channel]}“", name, ref
+        )
+        for channel in CHANNELS
+    }
+
+
+@dataclass(frozen=True)
+class Activity:
+    """One activity of handling a case on one channel: minutes per case and who does it."""
+
+    channel: str
+    minutes: float
+    career_level: str
+    label: str = ""
+
+    def __post_init__(self) -> None:
+        name = f"der Tätigkeit „{self.label}“" if self.label else "einer Tätigkeit"
+        if isinstance(self.channel, str):
+            object.__setattr__(self, "channel", str(self.channel))
+        if self.channel not in CHANNELS:
+            raise EconomicsError(
+                f"Unbekannter Kanal „{self.channel}“ {name}: erlaubt sind "
+                + ", ".join(f"„{c}“" for c in CHANNELS)
+                + ".",
+                field="channel",
+                ref=self.label,
+            )
+        what = f"Die Minutenzahl {name}"
+        object.__setattr__(self, "minutes", _nonnegative(self.minutes, what, "minutes", self.label))
+        object.__setattr__(self, "career_level", _level(self.career_level, name, self.label))
+
+
+@dataclass(frozen=True)
+class ServiceCosts:
+    """Input of the process-cost model for one service (methods §4, §5).
+
+    ``cases``: cases per year and channel; ``activities``: staff minutes per case and
+    channel with the career level doing them; ``media_break_minutes`` (t_mb): extra staff
+    minutes per online case while the service still has a media break (0 once it is end to
+    end), done at ``media_break_level``; ``material_cost``: € per case and channel;
+    ``fixed_costs``: € per year and channel (online = C_dig, the analog channels together =
+    C_ana); ``analog_fixed_change`` (ΔC_ana): change of the analog fixed costs caused by
+    running the online channel (e.g. a scanning station +, fewer counter hours −);
+    ``missing_preconditions``: how many of the six end-to-end preconditions are missing.
+    """
+
+    key: str
+    cases: Mapping[str, float]
+    activities: tuple[Activity, ...] = ()
+    label: str = ""
+    media_break_minutes: float = 0.0
+    media_break_level: str = "md"
+    material_cost: Mapping[str, float] = field(default_factory=dict)
+    fixed_costs: Mapping[str, float] = field(default_factory=dict)
+    analog_fixed_change: float = 0.0
+    missing_preconditions: int = 0
+
+    def __post_init__(self) -> None:
+        ref = str(self.key)
+        name = f"„{self.label or self.key}“"
+        object.__setattr__(self, "key", ref)
+        if not isinstance(self.cases, Mapping):
+            raise EconomicsError(
+                f"Die Fallzahlen des Dienstes {name} müssen je Kanal angegeben werden.",
+                field="cases",
+                ref=ref,
+            )
+        object.__setattr__(
+            self, "cases", _per_channel(self.cases, f"Die Fallzahl des Dienstes {name}", "cases", ref)
+        )
+        object.__setattr__(
+            self,
+            "material_cost",
+            _per_channel(
+                self.material_cost, f"Die Sachkosten je Fall des Dienstes {name}", "material_cost", ref
+            ),
+        )
+        object.__setattr__(
+            self,
+            "fixed_costs",
+            _per_channel(self.fixed_costs, f"Die Fixkosten des Dienstes {name}", "fixed_costs", ref),
+        )
+        activities = tuple(self.activities)
+        for activity in activities:
+            if not isinstance(activity, Activity):
+                raise EconomicsError(
+                    f"Jede Tätigkeit des Dienstes {name} muss vom Typ Activity sein.",
+                    field="activities",
+                    ref=ref,
+                )
+        object.__setattr__(self, "activities", activities)
+        what = f"Die Zusatzminuten je Online-Fall mit Medienbruch des Dienstes {name}"
+        object.__setattr__(
+            self,
+            "media_break_minutes",
+            _nonnegative(self.media_break_minutes, what, "media_break_minutes", ref),
+        )
+        object.__setattr__(
+            self,
+            "media_break_level",
+            _level(self.media_break_level, f"beim Medienbruch des Dienstes {name}", ref),
+        )
+        what = f"Die Änderung der analogen Fixkosten des Dienstes {name}"
+        object.__setattr__(
+            self, "analog_fixed_change", _finite(self.analog_fixed_change, what, "analog_fixed_change", ref)
+        )
+        message = (
+            f"Die Zahl der fehlenden Ende-zu-Ende-Voraussetzungen des Dienstes {name} muss eine "
+            f"ganze Zahl von 0 bis {PRECONDITIONS} sein."
+        )
+        try:
+            missing = _integer(self.missing_preconditions, message, "missing_preconditions")
+        except EconomicsError:
+            raise EconomicsError(message, field="missing_preconditions", ref=ref) from None
+        if not 0 <= missing <= PRECONDITIONS:
+            raise EconomicsError(message, field="missing_preconditions", ref=ref)
+        object.__setattr__(self, "missing_preconditions", missing)
+
+
+@dataclass(frozen=True)
+class ProcessCostParameters:
+    """Wage rates (€/h, without overhead) per career level and the overhead surcharge."""
+
+    wage_rates: Mapping[str, float]
+    overhead: float = 0.0
+    sources: Mapping[str, Source] = field(default_factory=dict)
+
+    def __post_init__(self) -> None:
+        rates = {}
+        for level, value in dict(self.wage_rates).items():
+            level = _level(level, "bei den Lohnsätzen", "")
+            what = f"Der Lohnsatz „{LEVEL_DE[level]}“"
+            rates[level] = _nonnegative(value, what, "wage_rates", "")
+        object.__setattr__(self, "wage_rates", rates)
+        object.__setattr__(
+            self, "overhead", _nonnegative(self.overhead, "Der Gemeinkostenzuschlag", "overhead", "")
+        )
+        object.__setattr__(self, "sources", dict(self.sources))
+
+    def hourly_cost(self, level: str) -> float:
+        """Wage rate × (1 + overhead); an unknown level raises :class:`EconomicsError`."""
+        if level not in self.wage_rates:
+            raise EconomicsError(
+                f"Für die Laufbahngruppe „{LEVEL_DE.get(level, level)}“ fehlt der Lohnsatz.",
+                field="wage_rates",
+            )
+        return self.wage_rates[level] * (1.0 + self.overhead)
+
+
+@dataclass(frozen=True)
+class ChannelCost:
+    """Annual cost of one channel: cases × (staff + material per case) + fixed cost."""
+
+    channel: str
+    cases: float
+    minutes_per_case: float  # staff minutes, online including the media break
+    staff_cost_per_case: float
+    material_cost_per_case: float
+    fixed_cost: float
+    annual_cost: float
+
+
+@dataclass(frozen=True)
+class BreakEven:
+    """Break-even online share s*; ``share`` is None when there is none (see ``status``).
+
+    Status: ``reachable`` (0 ≤ s* ≤ 1), ``not_reachable`` (s* > 1), ``no_saving`` (an online
+    case costs at least as much staff time as an analog one), ``no_analog_cases``,
+    ``no_cases``.
+    """
+
+    status: str
+    share: float | None
+    reached: bool  # the current online share is at least s*
+    reason: str  # German
+    explanation: Explanation
+
+
+@dataclass(frozen=True)
+class Projection:
+    """Effects at a target online share (saving relative to handling every case analog)."""
+
+    online_share: float
+    online_cases: float
+    hours_freed: float
+    staff_saving: float
+    net_effect: float
+    change_from_current: float  # staff saving at the target − staff saving today
+
+
+@dataclass(frozen=True)
+class ProcessCost:
+    """Result of :func:`process_cost` for one service."""
+
+    key: str
+    label: str
+    channels: tuple[ChannelCost, ...]
+    total_cases: float
+    online_share: float | None
+    total_cost: float  # cost of running all channels side by side (variable + fixed)
+    fixed_digital: float  # C_dig
+    fixed_analog: float  # C_ana
+    analog_fixed_change: float  # ΔC_ana
+    analog_cost_per_case: float | None  # staff € per analog case (case-weighted)
+    digital_cost_per_case: float  # staff € per online case including the media break
+    saving_per_case: float  # analog − digital, 0 without analog cases
+    hours_freed: float
+    hours_freed_by_level: dict[str, float]
+    staff_saving: float
+    net_effect: float
+    break_even: BreakEven
+    projections: tuple[Projection, ...]
+    missing_preconditions: int
+    explanation: Explanation
+
+    def channel(self, name: str) -> ChannelCost:
+        return next(item for item in self.channels if item.channel == name)
+
+
+@dataclass(frozen=True)
+class PriorityRow:
+    """One service in the priority ranking."""
+
+    rank: int
+    key: str
+    label: str
+    cases: float
+    saving_per_case: float
+    missing_preconditions: int
+    priority: float
+
+
+@dataclass(frozen=True)
+class PriorityRanking:
+    """Result of :func:`rank_services`: rows in rank order."""
+
+    rows: tuple[PriorityRow, ...]
+    explanation: Explanation

@@ -37,7 +37,7 @@ def _pending() -> set | None:
 def data_changed(municipality) -> None:
     """Record that data of ``municipality`` (instance or primary key) changed."""
     pk = getattr(municipality, "pk", municipality)
-    if pk is None:
+    if pk is None or getattr(_state, "invisible", False):
         return
     pending = _pending()
     if pending is not None:
@@ -59,6 +59,22 @@ def grouped():
             pending, _state.pending = _state.pending, None
             if pending:
                 _raise_versions(pending)
+
+
+@contextmanager
+def invisible():
+    """Writes inside change nothing a reader can see, so they raise no data version.
+
+    Only for storing values that are already shown anyway — e.g. the portal settings a
+    municipality gets on first use, filled with the very defaults the pages show without them.
+    Anything a reader could notice must raise the version; when in doubt, do not use this.
+    """
+    previous = getattr(_state, "invisible", False)
+    _state.invisible = True
+    try:
+        yield
+    finally:
+        _state.invisible = previous
 
 
 def _raise_versions(pks) -> None:

@@ -4,6 +4,7 @@ import datetime as dt
 
 from django.utils.translation import gettext as _
 
+from digitalbilanz.core.datachanges import invisible
 from digitalbilanz.portal.models import PortalSettings
 
 # Demo values for Leverkusen: the city's public contact data (leverkusen.de, Impressum).
@@ -52,11 +53,12 @@ def ensure_portal_settings(municipality) -> PortalSettings:
     settings = PortalSettings.objects.filter(municipality=municipality).first()
     if settings is None:
         # Storing the defaults changes nothing a visitor sees, so it must not raise the data
-        # version (core.signals) and thereby throw away the cached pages; bulk_create sends
-        # no save signal. ignore_conflicts: two first visitors at the same time.
-        PortalSettings.objects.bulk_create(
-            [PortalSettings(municipality=municipality, **_defaults(municipality))], ignore_conflicts=True
-        )
+        # version and thereby throw away the cached pages (core.datachanges.invisible).
+        # ignore_conflicts: two first visitors at the same time.
+        with invisible():
+            PortalSettings.objects.bulk_create(
+                [PortalSettings(municipality=municipality, **_defaults(municipality))], ignore_conflicts=True
+            )
         settings = PortalSettings.objects.get(municipality=municipality)
     municipality._portal_settings = settings
     return settings

@@ -99,3 +99,15 @@ def test_a_changed_parameter_default_is_never_served_from_a_page_of_the_old_rele
         cache.code_fingerprint.cache_clear()
     assert rate != 3.5
     assert next(p for p in again if p["key"] == "discount_rate")["value"] == 3.5
+
+
+def test_the_first_visit_of_a_new_portal_does_not_throw_away_its_own_cached_page(
+    db, django_assert_max_num_queries
+):
+    town = Factory.municipality()
+    Factory.measure(town, title="Öffentliche Maßnahme")
+    url = f"/{town.slug}/massnahmen/"
+    first = Client().get(url)  # stores the portal settings with their defaults on first use
+    with django_assert_max_num_queries(3):
+        second = Client().get(url)
+    assert second.content == first.content

@@ -48,13 +48,9 @@ def update(key, municipality, table, obj, payload, if_match=None):
     user = _writer(key, municipality)
     if not spec.may_edit(user, municipality, obj):
         raise _forbidden()
-    if getattr(obj, "is_derived", False):
-        raise ApiError(
-            409,
-            "derived",
-            _("Diese Zeile wird aus „%(source)s“ berechnet und kann nicht von Hand geändert werden.")
-            % {"source": obj.derivation.source_label},
-        )
+    read_only = getattr(obj, "read_only_reason", None)
+    if read_only is not None and (reason := read_only()):
+        raise ApiError(409, "derived", reason)  # e.g. a line computed by another module
     expected = _expected_version(payload, if_match)
     payload = _without(payload, VERSION)
     if expected != obj.lock_version:

@@ -43,29 +43,26 @@ def conditional_update(instance, base_qs, pk_val, values) -> bool:
 
 def changed_fields(current, submitted: dict, field_names) -> list[dict]:
     """Fields whose stored value differs from what the user submitted: field, stored, submitted."""
+    from digitalbilanz.core.history import show
+
+    model = type(current)
     rows = []
     for name in field_names:
         try:
-            field = current._meta.get_field(name)
+            field = model._meta.get_field(name)
         except Exception:
             continue
         if field.many_to_many:
-            stored = sorted(str(o) for o in getattr(current, name).all())
-            mine = sorted(str(o) for o in (submitted.get(name) or []))
-        else:
-            stored, mine = getattr(current, name), submitted.get(name)
-        if stored != mine:
-            rows.append(
-                {"field": str(field.verbose_name), "stored": _show(field, stored), "mine": _show(field, mine)}
+            stored = ", ".join(sorted(str(o) for o in getattr(current, name).all())) or "–"
+            mine = ", ".join(sorted(str(o) for o in (submitted.get(name) or []))) or "–"
+        elif field.is_relation:
+            stored, mine = (
+                str(v) if v is not None else "–" for v in (getattr(current, name), submitted.get(name))
             )
+        else:
+            stored, mine = (
+                show(model, name, v) for v in (getattr(current, field.attname), submitted.get(name))
+            )
+        if stored != mine:
+            rows.append({"field": str(field.verbose_name), "stored": stored, "mine": mine})
     return rows
-
-
-def _show(field, value):
-    if value is None or value == "" or value == []:
-        return "–"
-    if isinstance(value, list):
-        return ", ".join(value)
-    if field.choices:
-        return str(dict(field.flatchoices).get(value, value))
-    return str(value)

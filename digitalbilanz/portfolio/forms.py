@@ -226,11 +226,8 @@ class LineForm(TenantForm):
 
     def clean(self):
         data = super().clean()
-        if self.instance.pk and self.instance.is_derived:
-            raise ValidationError(
-                _("Diese Zeile wird aus „%(source)s“ berechnet und kann nicht von Hand geändert werden.")
-                % {"source": self.instance.derivation.source_label}
-            )
+        if self.instance.pk and (reason := self.instance.read_only_reason()):
+            raise ValidationError(reason)
         year = data.get("year")
         if year:
             self._check_horizon(year)

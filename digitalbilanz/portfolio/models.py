@@ -307,10 +307,7 @@ class DerivedLineError(ValidationError):
 
     def __init__(self, line):
         self.line = line
-        super().__init__(
-            _("Diese Zeile wird aus „%(source)s“ berechnet und kann nicht von Hand geändert werden.")
-            % {"source": line.derivation.source_label if line.derivation_id else "?"}
-        )
+        super().__init__(line.read_only_reason())
 
 
 class Derivation(PublishableModel):
@@ -442,6 +439,14 @@ class Line(PublishableModel):
     @property
     def is_derived(self) -> bool:
         return self.derivation_id is not None
+
+    def read_only_reason(self) -> str:
+        """Why this row may not be changed by hand ("" if it may): forms, API and save() ask."""
+        if not self.is_derived:
+            return ""
+        return _("Diese Zeile wird aus „%(source)s“ berechnet und kann nicht von Hand geändert werden.") % {
+            "source": self.derivation.source_label
+        }
 
     def save(self, *args, **kwargs):
         if self.is_derived and self.pk is not None:

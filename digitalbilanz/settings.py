@@ -92,6 +92,8 @@ TEMPLATES = [
         },
     },
 ]
+# Forms render through the accessible field and error templates (core/templates/forms).
+FORM_RENDERER = "digitalbilanz.core.forms.FormRenderer"
 
 DATABASE_URL = env_str("DATABASE_URL")
 if DATABASE_URL:

@@ -16,6 +16,7 @@ import re
 from django import forms
 from django.core.exceptions import ValidationError
 from django.db import transaction
+from django.forms.renderers import DjangoTemplates
 from django.utils.translation import gettext as _
 
 from digitalbilanz.core.templatetags.dbformat import de_datetime
@@ -122,3 +123,15 @@ def save_or_conflict(form, **kwargs):
     except StaleRecordError as exc:
         form.report_conflict(exc.current())
         return None
+
+
+class FormRenderer(DjangoTemplates):
+    """Every form and field renders through the accessible templates in ``core/templates/forms``.
+
+    ``{{ form }}`` shows the error summary (focused, naming and linking each field), the note
+    that explains the asterisk, and each field with its label, required marking, help text
+    and error linked by id; ``{{ field.as_field_group }}`` renders one field the same way.
+    """
+
+    form_template_name = "forms/form.html"
+    field_template_name = "forms/field.html"

@@ -47,38 +47,81 @@ def balance_chart(yearly: dict[int, float], title: str) -> str:
     return _svg(title, desc, "".join(parts))
 
 
+# Milestone states differ by shape (and fill), never by colour alone (WCAG 1.4.1); the legend
+# above the chart names each shape. state → (label, SVG element drawn around (x, y)).
+MILESTONE_MARKERS = {
+    "baseline": (
+        "Basisplan",
+        '<circle cx="{x:.1f}" cy="{y:.1f}" r="6" fill="#fff" stroke="' + AXIS + '" stroke-width="2"/>',
+    ),
+    "reached": (
+        "erreicht",
+        '<rect x="{x0:.1f}" y="{y0:.1f}" width="12" height="12" fill="' + POSITIVE + '"/>',
+    ),
+    "slipped": (
+        "verschobene Prognose",
+        '<path d="M {x:.1f} {top:.1f} L {right:.1f} {bottom:.1f} L {left:.1f} {bottom:.1f} Z" '
+        'fill="#8a5a00"/>',
+    ),
+    "forecast": (
+        "Prognose",
+        '<path d="M {x:.1f} {top:.1f} L {right:.1f} {y:.1f} L {x:.1f} {bottom:.1f} L {left:.1f} {y:.1f} Z" '
+        'fill="#fff" stroke="' + AXIS + '" stroke-width="2"/>',
+    ),
+}
+
+
+def milestone_state(milestone) -> str:
+    if milestone.actual_date:
+        return "reached"
+    return "slipped" if milestone.slip_days > 0 else "forecast"
+
+
+def marker(state: str, x: float, y: float) -> str:
+    """The SVG shape of a milestone state, centred on (x, y)."""
+    shape = MILESTONE_MARKERS[state][1]
+    return shape.format(x=x, y=y, x0=x - 6, y0=y - 6, top=y - 7, bottom=y + 6, left=x - 7, right=x + 7)
+
+
+def _legend(y):
+    parts, x = [], 8
+    for state, (label, _shape) in MILESTONE_MARKERS.items():
+        parts.append(marker(state, x + 7, y))
+        parts.append(_axis_label(x + 18, y + 4, label, "start"))
+        x += 30 + 7 * len(label)
+    return parts
+
+
 def milestone_timeline(milestones) -> str:
-    """Baseline (hollow) vs. forecast/actual (filled) per milestone on one time axis."""
+    """Baseline vs. forecast/actual per milestone on one time axis; each state has its own shape."""
     items = list(milestones)
     if not items:
         return ""
     dates = [d for m in items for d in (m.baseline_date, m.forecast_date, m.actual_date) if d]
     start, end = min(dates), max(dates)
     days = max((end - start).days, 1)
-    row_h, left = 28, 220
-    height = PAD + row_h * len(items)
+    row_h, left, legend_h = 28, 220, 24
+    height = PAD + legend_h + row_h * len(items)
 
     def x_of(day):
         return left + (day - start).days / days * (WIDTH - left - 20)
 
-    parts, descs = [], []
+    parts, descs = _legend(12), []
     for i, m in enumerate(items):
-        y = PAD / 2 + i * row_h + row_h / 2
+        y = legend_h + PAD / 2 + i * row_h + row_h / 2
         current = m.actual_date or m.forecast_date
+        state = milestone_state(m)
         parts.append(_axis_label(8, y + 4, m.title[:32], "start"))
+        dashed = "" if state == "reached" else ' stroke-dasharray="4 3"'
         parts.append(
             f'<line x1="{x_of(m.baseline_date):.1f}" y1="{y}" x2="{x_of(current):.1f}" '
-            f'y2="{y}" stroke="{NEGATIVE if m.slip_days > 0 else AXIS}" stroke-width="2"/>'
+            f'y2="{y}" stroke="{NEGATIVE if m.slip_days > 0 else AXIS}" stroke-width="2"{dashed}/>'
         )
-        parts.append(
-            f'<circle cx="{x_of(m.baseline_date):.1f}" cy="{y}" r="6" fill="#fff" '
-            f'stroke="{AXIS}" stroke-width="2"/>'
-        )
-        fill = POSITIVE if m.actual_date else ("#8a5a00" if m.slip_days > 0 else AXIS)
-        parts.append(f'<circle cx="{x_of(current):.1f}" cy="{y}" r="6" fill="{fill}"/>')
+        parts.append(marker("baseline", x_of(m.baseline_date), y))
+        parts.append(marker(state, x_of(current), y))
         descs.append(
             f"{m.title}: Basisplan {de_date(m.baseline_date)}, "
-            f"{'erreicht' if m.actual_date else 'Prognose'} {de_date(current)} "
+            f"{MILESTONE_MARKERS[state][0]} {de_date(current)} "
             f"({signed_days(m.slip_days)})"
         )
     parts.append(_axis_label(left, height - 6, de_date(start), "start"))

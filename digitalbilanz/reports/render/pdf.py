@@ -1,5 +1,6 @@
 """PDF via Typst: tagged PDF/UA-1 and PDF/A-2a, fonts from ``reports/fonts`` only."""
 
+import io
 import json
 from pathlib import Path
 
@@ -62,10 +63,72 @@ def render_pdf(snapshot: dict) -> bytes:
 
     doc, inputs = prepare(snapshot)
     inputs["doc"] = json.dumps(doc, ensure_ascii=False)
-    return typst.compile(
+    pdf = typst.compile(
         TEMPLATE.read_bytes(),
         font_paths=[str(charts.FONT_DIR)],
         ignore_system_fonts=True,
         sys_inputs=inputs,
         pdf_standards=STANDARDS,
     )
+    flags = [
+        bool(bl.get("row_header")) for ch in doc["chapters"] for bl in ch["blocks"] if bl["t"] == "table"
+    ]
+    return mark_row_headers(pdf, flags)
+
+
+def _struct_elements(node, kind):
+    """Structure elements of one kind in document order (depth first)."""
+    import pikepdf
+
+    if isinstance(node, pikepdf.Array):
+        for child in node:
+            yield from _struct_elements(child, kind)
+    elif isinstance(node, pikepdf.Dictionary) and "/S" in node:
+        if node.S == kind:
+            yield node
+        if "/K" in node:
+            yield from _struct_elements(node.K, kind)
+
+
+def mark_row_headers(pdf: bytes, flags: list[bool]) -> bytes:
+    """Tags the first cell of each body row as a row header (TH, Scope Row) where the block says so.
+
+    Typst tags the header row as TH with column scope; row headers need its ``a11y-extras``
+    feature, which the Python binding cannot switch on. So the structure tree is completed here:
+    the n-th /Table element belongs to the n-th table block. If the counts differ (a table the
+    template did not draw), nothing is changed rather than guessed.
+    """
+    import pikepdf
+
+    with pikepdf.open(io.BytesIO(pdf)) as doc:
+        tables = list(_struct_elements(doc.Root.StructTreeRoot.K, "/Table"))
+        if len(tables) != len(flags):
+            return pdf
+        for table, row_header in zip(tables, flags, strict=True):
+            if not row_header:
+                continue
+            for body in _struct_elements(table.K, "/TBody"):
+                for row in _struct_elements(body.K, "/TR"):
+                    cells = row.K if isinstance(row.K, pikepdf.Array) else [row.K]
+                    first = next((c for c in cells if isinstance(c, pikepdf.Dictionary) and "/S" in c), None)
+                    if first is not None and first.S == "/TD":
+                        _to_row_header(first)
+        out = io.BytesIO()
+        doc.save(out)
+        return out.getvalue()
+
+
+def _to_row_header(cell):
+    import pikepdf
+
+    cell.S = pikepdf.Name.TH
+    attributes = cell.get("/A")
+    items = (
+        list(attributes) if isinstance(attributes, pikepdf.Array) else ([attributes] if attributes else [])
+    )
+    table_attrs = next((a for a in items if a.get("/O") == pikepdf.Name.Table), None)
+    if table_attrs is None:
+        table_attrs = pikepdf.Dictionary(O=pikepdf.Name.Table)
+        items.append(table_attrs)
+    table_attrs.Scope = pikepdf.Name.Row
+    cell.A = pikepdf.Array(items)

@@ -131,3 +131,24 @@ def test_html_edition_passes_axe_without_serious_or_critical_violations(second):
         if v["impact"] in ("serious", "critical")
     ]
     assert not bad, bad
+
+
+def test_pdf_tables_have_captions_and_row_headers(second):
+    from digitalbilanz.reports.render.pdf import _struct_elements
+
+    pdf = pikepdf.open(io.BytesIO(bytes(second.file("pdf").content)))
+    tables = list(_struct_elements(pdf.Root.StructTreeRoot.K, "/Table"))
+    assert tables
+    for table in tables:
+        assert list(_struct_elements(table.K, "/Caption")), "every table needs a caption"
+    row_headers = [
+        th
+        for table in tables
+        for th in _struct_elements(table.K, "/TH")
+        if any(
+            a.get("/Scope") == pikepdf.Name.Row
+            for a in (th.A if isinstance(th.get("/A"), pikepdf.Array) else [th.get("/A")])
+            if isinstance(a, pikepdf.Dictionary)
+        )
+    ]
+    assert row_headers, "tables whose first column names the row need TH cells with Scope Row"

@@ -2,10 +2,9 @@
 
 import datetime as dt
 
-from django.utils.translation import gettext as _
-
 from digitalbilanz.core.datachanges import invisible
-from digitalbilanz.portal.models import PortalSettings
+from digitalbilanz.portal.accessibility import PRODUCT_BARRIERS
+from digitalbilanz.portal.models import KnownBarrier, PortalSettings
 
 # Demo values for Leverkusen: the city's public contact data (leverkusen.de, Impressum).
 DEMO = {
@@ -18,12 +17,6 @@ DEMO = {
     }
 }
 
-ENFORCEMENT_NRW = (
-    "Ombudsstelle für barrierefreie Informationstechnik des Landes Nordrhein-Westfalen "
-    "bei der Landesbeauftragten für Menschen mit Behinderung, Fürstenwall 25, 40219 Düsseldorf, "
-    "ombudsstelle-barrierefreie-it@mags.nrw.de"
-)
-
 
 def _defaults(municipality) -> dict:
     values = {
@@ -31,13 +24,10 @@ def _defaults(municipality) -> dict:
         "contact_email": f"digitalisierung@{municipality.slug}.example",
         "accessibility_contact": f"barrierefreiheit@{municipality.slug}.example",
         "address": municipality.name,
-        "enforcement_body": ENFORCEMENT_NRW if municipality.state == "Nordrhein-Westfalen" else "",
-        "known_barriers": _(
-            "Diagramme sind als Grafik mit Textalternative eingebunden; dieselben Werte stehen "
-            "jeweils in einer Tabelle daneben. Mit PDF-Dateien älterer Berichte kann es "
-            "Einschränkungen geben."
-        ),
+        "enforcement_body": "",  # empty: the body of the municipality's state (portal.accessibility)
+        "known_barriers": "",
         "statement_date": dt.date.today(),
+        "reviewed_on": dt.date.today(),
         "imprint": "",
         "privacy": "",
     }
@@ -62,3 +52,20 @@ def ensure_portal_settings(municipality) -> PortalSettings:
         settings = PortalSettings.objects.get(municipality=municipality)
     municipality._portal_settings = settings
     return settings
+
+
+def known_barriers(municipality) -> list[KnownBarrier]:
+    """The municipality's list of known barriers; prefilled once with the product's own limits."""
+    settings = ensure_portal_settings(municipality)
+    if not settings.barriers_prefilled:
+        # Like the settings' defaults: storing them changes nothing a visitor sees.
+        with invisible():
+            rows = [
+                KnownBarrier(municipality=municipality, order=i, **barrier)
+                for i, barrier in enumerate(PRODUCT_BARRIERS, start=1)
+            ]
+            if not KnownBarrier.objects.filter(municipality=municipality).exists():
+                KnownBarrier.objects.bulk_create(rows)
+            PortalSettings.objects.filter(pk=settings.pk).update(barriers_prefilled=True)
+        settings.barriers_prefilled = True
+    return list(KnownBarrier.objects.filter(municipality=municipality))

@@ -24,6 +24,13 @@ urlpatterns = [
     path("<slug:slug>/daten/katalog.jsonld", data.catalogue, name="catalogue"),
     path("<slug:slug>/daten/<slug:name>.<str:fmt>", data.download, name="download"),
     path("<slug:slug>/barrierefreiheit/", legal.accessibility, name="accessibility"),
+    path(
+        "<slug:slug>/barrierefreiheit/rueckmeldung/",
+        legal.accessibility_feedback,
+        name="accessibility_feedback",
+    ),
+    path("<slug:slug>/leichte-sprache/", legal.easy_language, name="easy_language"),
+    path("<slug:slug>/gebaerdensprache/", legal.sign_language, name="sign_language"),
     path("<slug:slug>/impressum/", legal.imprint, name="imprint"),
     path("<slug:slug>/datenschutz/", legal.privacy, name="privacy"),
 ]

@@ -10,6 +10,7 @@ from django.test import Client
 
 from digitalbilanz.core.choices import Visibility
 from digitalbilanz.finance.models import BudgetFigure, ProductGroup
+from digitalbilanz.portal.models import AccessibilityFeedback
 from digitalbilanz.portfolio.models import Benefit, FieldOfAction, Line, Measure, Strategy
 from digitalbilanz.registry.tables import tables
 from digitalbilanz.testing import Factory
@@ -80,6 +81,10 @@ def _plant(town):
             source=marker,
             visibility=level,
         )
+    # Feedback on the accessibility statement is for the administration only.
+    AccessibilityFeedback.objects.create(
+        municipality=town, message=MARKERS["internal"], page=MARKERS["internal"], email="a@example.org"
+    )
     # Change a hidden line of a public measure (its history must stay hidden too).
     line = Line.objects.get(measure=public, label=f"{MARKERS['internal']} Zeile")
     line.amount = 4242

@@ -25,6 +25,9 @@ def portal_urls(town):
         f"{base}/daten/",
         f"{base}/daten/spalten/",
         f"{base}/barrierefreiheit/",
+        f"{base}/barrierefreiheit/rueckmeldung/",
+        f"{base}/leichte-sprache/",
+        f"{base}/gebaerdensprache/",
         f"{base}/impressum/",
         f"{base}/datenschutz/",
     ]

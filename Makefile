@@ -5,7 +5,7 @@ PY     := $(VENV)/bin/python
 ADDR   ?= 127.0.0.1:8000
 PG_URL ?= postgres://postgres@127.0.0.1:5432/digitalbilanz
 
-.PHONY: install demo serve test test-pg lint bench bench-portal bench-soak clean
+.PHONY: install vnu demo serve test test-pg lint bench bench-portal bench-soak clean
 
 $(VENV)/.installed: pyproject.toml
 	@$(PYTHON) -c 'import sys; assert sys.version_info >= (3, 11), "Python >= 3.11 is required"'
@@ -15,6 +15,15 @@ $(VENV)/.installed: pyproject.toml
 	touch $@
 
 install: $(VENV)/.installed
+
+## The Nu HTML Checker for the HTML conformance test (npm package vnu-jar, the checker's own
+## release; Java runs it). Installed below var/vnu, never globally.
+VNU_VERSION ?= 26.9.27
+VNU_JAR := var/vnu/node_modules/vnu-jar/build/dist/vnu.jar
+$(VNU_JAR):
+	npm install --silent --no-audit --no-fund --prefix var/vnu vnu-jar@$(VNU_VERSION)
+
+vnu: $(VNU_JAR)
 
 ## Set everything up (venv, database, Leverkusen demo) and serve on http://$(ADDR)
 ## (the development secret key is created in var/secret_key on first use)

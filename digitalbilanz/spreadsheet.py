@@ -7,8 +7,15 @@ neighbouring cell away ("CSV injection", OWASP). Following the OWASP guidance, s
 prefixed with a single quote ``'``; numbers, dates and booleans are values, never formulas, and
 pass unchanged — a negative amount stays the number -12.5.
 
-Every spreadsheet and CSV the product writes goes through :func:`safe_cell` (open data,
-report workbooks, later exports). Pure Python: every app may import it.
+That prefix is needed only where the program guesses the type from the text, that is in CSV
+(:func:`safe_cell`). A workbook cell has a stored type: a cell written as a string is shown as
+that string and never run, whatever it starts with. So workbooks keep the text unchanged and
+only make sure it is stored as a string (:func:`text_cell`, :func:`append_row`): openpyxl would
+otherwise store text that starts with ``=`` as a formula and ``#N/A`` as an error value.
+
+Every CSV the product writes goes through :func:`safe_cell`, every workbook through
+:func:`text_cell`/:func:`append_row` (open data, report workbooks, later exports). Pure Python:
+every app may import it.
 """
 
 FORMULA_LEADS = ("=", "+", "-", "@", "\t", "\r")
@@ -22,3 +29,17 @@ def safe_text(text: str) -> str:
 def safe_cell(value):
     """A cell value for a spreadsheet or CSV: text is neutralised, anything else is unchanged."""
     return safe_text(value) if isinstance(value, str) else value
+
+
+def text_cell(cell):
+    """The openpyxl cell, with text stored as a string: never a formula or an error value."""
+    if isinstance(cell.value, str) and cell.data_type in ("f", "e"):
+        cell.data_type = "s"
+    return cell
+
+
+def append_row(sheet, values):
+    """``sheet.append(values)`` with every text stored as a string (see :func:`text_cell`)."""
+    sheet.append(list(values))
+    for cell in sheet[sheet.max_row]:
+        text_cell(cell)

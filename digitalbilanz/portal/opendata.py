@@ -14,7 +14,7 @@ from django.utils.translation import gettext as _
 
 from digitalbilanz.core.visibility import levels_for_audience
 from digitalbilanz.registry.tables import Table, tables
-from digitalbilanz.spreadsheet import safe_cell
+from digitalbilanz.spreadsheet import append_row, safe_cell
 
 FORMATS = {
     "csv": "text/csv; charset=utf-8",
@@ -46,7 +46,8 @@ def to_csv_bytes(table: Table, rows: list[dict]) -> bytes:
     writer.writerow([c.name for c in table.columns])
     for row in rows:
         writer.writerow([_cell(row[c.name]) for c in table.columns])
-    return out.getvalue().encode("utf-8")
+    # With a byte-order mark, Excel reads the file as UTF-8 (umlauts) instead of Windows-1252.
+    return out.getvalue().encode("utf-8-sig")
 
 
 def to_xlsx_bytes(table: Table, rows: list[dict]) -> bytes:
@@ -55,22 +56,25 @@ def to_xlsx_bytes(table: Table, rows: list[dict]) -> bytes:
     book = Workbook()
     sheet = book.active
     sheet.title = table.name[:31]
-    sheet.append([c.name for c in table.columns])
+    append_row(sheet, [c.name for c in table.columns])
     for row in rows:
-        sheet.append([_xlsx_cell(row[c.name], c.type) for c in table.columns])
+        append_row(sheet, [_xlsx_cell(row[c.name], c.type) for c in table.columns])
     notes = book.create_sheet(_("Spalten"))
-    notes.append([_("Spalte"), _("Typ"), _("Titel"), _("Beschreibung"), _("Einheit")])
+    append_row(notes, [_("Spalte"), _("Typ"), _("Titel"), _("Beschreibung"), _("Einheit")])
     for c in table.columns:
-        notes.append([safe_cell(x) for x in (c.name, c.type, str(c.title), str(c.description), c.unit)])
+        append_row(notes, [c.name, c.type, str(c.title), str(c.description), c.unit])
     out = io.BytesIO()
     book.save(out)
     return out.getvalue()
 
 
 def _xlsx_cell(value, kind):
+    """Typed cell value: dates as dates, numbers as numbers, text unchanged (stored as a string)."""
     if value is not None and kind == "date":
         return dt.date.fromisoformat(value)
-    return safe_cell(value)
+    if value == "":
+        return None  # empty text is an empty cell, as in CSV (docs/portal.md, "Empty values")
+    return value
 
 
 def render(table: Table, municipality, fmt: str) -> bytes:

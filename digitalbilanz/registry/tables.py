@@ -118,7 +118,14 @@ class Table:
 
 
 def plain(value):
-    """A JSON-ready value: Decimal → float, dates → ISO 8601."""
+    """A JSON-ready value: Decimal → float, dates → ISO 8601, empty text → ``None``.
+
+    Empty text is "no value" in every format: ``null`` in JSON and the API, an empty field in CSV
+    (which the data package declares as its missing value), an empty cell in XLSX — CSV and XLSX
+    cannot tell an empty string from a missing one, so JSON does not either.
+    """
+    if value == "":
+        return None
     if isinstance(value, Decimal):
         return float(value)
     if isinstance(value, dt.datetime):

@@ -1,5 +1,6 @@
 """Text that a spreadsheet program would run as a formula is neutralised in every spreadsheet and
-CSV the product writes; numbers stay numbers."""
+CSV the product writes; numbers stay numbers. CSV needs the leading apostrophe (the program
+guesses the type); a workbook stores the text unchanged as a string cell, which never runs."""
 
 import csv
 import io
@@ -40,7 +41,7 @@ def test_published_report_workbook_keeps_the_formula_title_as_text(town):
     edition = service.publish(service.create_draft(town, "2024-H2", "public"), confirm=True)
     found = cells(bytes(edition.file("xlsx").content))
     assert not [c for c in found if c.data_type == "f"]
-    assert "'" + EVIL in [c.value for c in found]
+    assert EVIL in [c.value for c in found if c.data_type == "s"]
     assert any(isinstance(c.value, float | int) and c.value < 0 for c in found)  # NPV stays a number
 
 
@@ -58,7 +59,8 @@ def test_open_data_workbook_neutralises_formula_text_but_not_numbers(town):
     found = cells(Client().get(f"/{town.slug}/daten/measures.xlsx").content)
     values = [c.value for c in found]
     assert not [c for c in found if c.data_type == "f"]
-    assert "'" + EVIL in values and "'" + TABBED in values
+    assert EVIL in values and TABBED in values and "@SUM(A1:A9)" in values
+    assert not [v for v in values if isinstance(v, str) and v.startswith("'")]
     figures = cells(Client().get(f"/{town.slug}/daten/figures.xlsx").content)
     assert any(isinstance(c.value, float | int) and c.value < 0 for c in figures)
 
@@ -80,6 +82,41 @@ def test_every_module_that_writes_spreadsheets_uses_safe_cell():
         if "tests" not in p.parts and ("csv.writer" in (t := p.read_text()) or "openpyxl" in t)
     ]
     assert writers  # the check finds the open-data engine and the report workbook
+    writers = [p for p in writers if p.name != "spreadsheet.py"]
+    csv_writers = [p for p in writers if "csv.writer" in p.read_text()]
+    assert [p.name for p in csv_writers if "safe_cell" not in p.read_text()] == []
+    workbooks = [p for p in writers if "openpyxl" in p.read_text()]
     assert [
-        p.name for p in writers if "from digitalbilanz.spreadsheet import safe_cell" not in p.read_text()
+        p.name for p in workbooks if "text_cell" not in p.read_text() and "append_row" not in p.read_text()
     ] == []
+
+
+def test_harmless_text_in_a_workbook_keeps_no_apostrophe(town):
+    from digitalbilanz.portfolio.models import Measure
+
+    Measure.objects.filter(municipality=town).update(goals="-5 Ziel")
+    values = [c.value for c in cells(Client().get(f"/{town.slug}/daten/measures.xlsx").content)]
+    assert "-5 Ziel" in values and "'-5 Ziel" not in values
+    row = next(csv.DictReader(io.StringIO(Client().get(f"/{town.slug}/daten/measures.csv").content.decode())))
+    assert row["goals"] == "'-5 Ziel"  # CSV still needs it: the program would read a formula
+
+
+def test_empty_text_is_no_value_in_json_csv_and_xlsx(town):
+    import json
+
+    from digitalbilanz.portfolio.models import Measure
+
+    Measure.objects.filter(municipality=town).update(goals="")
+    client = Client()
+    record = json.loads(client.get(f"/{town.slug}/daten/measures.json").content)[0]
+    assert record["goals"] is None
+    row = next(
+        csv.DictReader(
+            io.StringIO(client.get(f"/{town.slug}/daten/measures.csv").content.decode("utf-8-sig"))
+        )
+    )
+    assert row["goals"] == ""
+    book = load_workbook(io.BytesIO(client.get(f"/{town.slug}/daten/measures.xlsx").content))
+    sheet = book.worksheets[0]
+    header = [c.value for c in sheet[1]]
+    assert sheet.cell(row=2, column=header.index("goals") + 1).value is None

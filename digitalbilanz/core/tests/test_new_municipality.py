@@ -89,7 +89,7 @@ def test_every_open_data_table_answers_empty_in_every_format(admin):
             assert len(records) == len(parameter_specs()) and all(r["is_default"] for r in records)
             continue
         header = [field["name"] for field in resource["schema"]["fields"]]
-        body = client.get(f"/neustadt/daten/{name}.csv").content.decode("utf-8")
+        body = client.get(f"/neustadt/daten/{name}.csv").content.decode("utf-8-sig")
         assert list(csv.reader(io.StringIO(body))) == [header], name
         assert json.loads(client.get(f"/neustadt/daten/{name}.json").content) == [], name
         book = load_workbook(io.BytesIO(client.get(f"/neustadt/daten/{name}.xlsx").content))

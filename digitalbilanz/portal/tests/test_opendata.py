@@ -26,7 +26,9 @@ def test_csv_is_utf8_with_documented_columns(town):
     client = Client()
     columns_page = client.get("/leverkusen/daten/spalten/").content.decode()
     for table in tables():
-        body = client.get(f"/leverkusen/daten/{table.name}.csv").content.decode("utf-8")
+        raw = client.get(f"/leverkusen/daten/{table.name}.csv").content
+        assert raw.startswith(b"\xef\xbb\xbf"), "UTF-8 with byte-order mark, so Excel reads umlauts"
+        body = raw.decode("utf-8-sig")
         header = next(csv.reader(io.StringIO(body)))
         assert header == [c.name for c in table.columns]
         for column in table.columns:
@@ -38,7 +40,7 @@ def test_json_and_xlsx_hold_the_same_rows_as_csv(town):
 
     client = Client()
     rows = client.get("/leverkusen/daten/measures.json").json()
-    body = client.get("/leverkusen/daten/measures.csv").content.decode()
+    body = client.get("/leverkusen/daten/measures.csv").content.decode("utf-8-sig")
     assert len(rows) == len(list(csv.reader(io.StringIO(body)))) - 1
     book = load_workbook(io.BytesIO(client.get("/leverkusen/daten/measures.xlsx").content))
     assert book.worksheets[0].max_row == len(rows) + 1

@@ -8,7 +8,7 @@ from django.utils.translation import gettext as _
 
 from digitalbilanz.registry import blocks as b
 from digitalbilanz.reports.render import document
-from digitalbilanz.spreadsheet import safe_cell
+from digitalbilanz.spreadsheet import text_cell
 
 INVALID = re.compile(r"[\[\]\*\?/\\:]")
 FIXED_DATE = dt.datetime(2000, 1, 1)
@@ -49,13 +49,13 @@ def _cover(ws, doc):
     from openpyxl.styles import Font
 
     ws.title = _("Bericht")
-    ws["A1"] = safe_cell(doc["title"])
+    text_cell(ws.cell(row=1, column=1, value=doc["title"]))
     ws["A1"].font = Font(bold=True, size=14)
-    ws["A2"] = safe_cell(doc["municipality"])
+    text_cell(ws.cell(row=2, column=1, value=doc["municipality"]))
     for i, (label, value) in enumerate(doc["facts"], start=4):
-        ws.cell(row=i, column=1, value=safe_cell(label)).font = Font(bold=True)
-        ws.cell(row=i, column=2, value=safe_cell(value))
-    ws.cell(row=len(doc["facts"]) + 5, column=1, value=safe_cell(doc["cover_note"]))
+        text_cell(ws.cell(row=i, column=1, value=label)).font = Font(bold=True)
+        text_cell(ws.cell(row=i, column=2, value=value))
+    text_cell(ws.cell(row=len(doc["facts"]) + 5, column=1, value=doc["cover_note"]))
     ws.column_dimensions["A"].width = 24
     ws.column_dimensions["B"].width = 48
 
@@ -64,13 +64,13 @@ def _table(ws, block, chapter_title):
     from openpyxl.styles import Alignment, Font, PatternFill
     from openpyxl.utils import get_column_letter
 
-    ws["A1"] = safe_cell(block["title"])
+    text_cell(ws.cell(row=1, column=1, value=block["title"]))
     ws["A1"].font = Font(bold=True, size=12)
-    ws["A2"] = safe_cell(chapter_title)
+    text_cell(ws.cell(row=2, column=1, value=chapter_title))
     header_row = 4
     fill = PatternFill("solid", fgColor="EEF2F6")
     for col, column in enumerate(block["columns"], start=1):
-        cell = ws.cell(row=header_row, column=col, value=safe_cell(column["label"]))
+        cell = text_cell(ws.cell(row=header_row, column=col, value=column["label"]))
         cell.font, cell.fill = Font(bold=True), fill
         cell.alignment = Alignment(wrap_text=True, vertical="top")
     rows = list(block["rows"]) + ([block["foot"]] if block.get("foot") else [])
@@ -96,7 +96,8 @@ def _write(cell, value, fmt):
         cell.value = value
         cell.number_format = b.EXCEL_FORMATS.get(fmt, "General")
     else:
-        cell.value = safe_cell(str(value))  # text only: a title "=HYPERLINK(…)" stays text
+        cell.value = str(value)
+        text_cell(cell)  # stored as a string: a title "=HYPERLINK(…)" stays text, unchanged
 
 
 def _width(column, rows, index):

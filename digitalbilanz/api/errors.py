@@ -3,13 +3,16 @@
 from django.http import JsonResponse
 from django.utils.translation import gettext as _
 
+# RFC 9110 § 15.5.2: a 401 answer names the scheme it accepts.
+AUTHENTICATE = {"WWW-Authenticate": 'Bearer realm="digitalbilanz-api"'}
+
 
 class ApiError(Exception):
     def __init__(self, status: int, code: str, message: str, details=None, headers=None):
         super().__init__(message)
         self.status, self.code, self.message = status, code, message
         self.details = details or []
-        self.headers = headers or {}
+        self.headers = dict(AUTHENTICATE if status == 401 else {}, **(headers or {}))
 
 
 def error_response(status, code, message, details=None, headers=None) -> JsonResponse:

@@ -1,7 +1,10 @@
 """JSON schema of a write's request body, generated from the table's form (``Writes.form``).
 
 Reads the form class's declared fields (``base_fields``) without instantiating the form, so no
-query runs. Fields a form adds at run time (``change_reason``) are allowed as additional fields.
+query runs. The fields every versioned form adds at run time (``change_reason``, ``lock_version``)
+are described too, and nothing else is allowed (``additionalProperties: false``): the API
+refuses unknown fields. Creating needs the form's required fields (and the parent); changing
+(PATCH) sends only what changes, so nothing is required there.
 """
 
 from django import forms
@@ -9,28 +12,40 @@ from django import forms
 ID_OR_CODE = [{"type": "integer"}, {"type": "string"}]
 
 
-def body_schema(writes) -> dict:
+def body_schema(writes, create=True) -> dict:
     lookups = dict(writes.lookups)
-    props = {name: _field_schema(name, field, lookups) for name, field in writes.form.base_fields.items()}
+    fields = writes.form.base_fields
+    props = {name: _field_schema(name, field, lookups) for name, field in fields.items()}
+    # A missing field starts from the form's initial value (the model default), so only required
+    # fields without one must be sent.
+    required = [n for n, f in fields.items() if f.required and f.initial in (None, "")] if create else []
     if writes.parent is not None:
         props[writes.parent.field] = {
             "oneOf": ID_OR_CODE,
             "description": f"{writes.parent.label}: Kennung (Zahl) oder Nummer; nur beim Anlegen, "
             "danach nicht änderbar.",
         }
-    props["lock_version"] = {
-        "type": "integer",
-        "description": "Nur PATCH: der gelesene Bearbeitungsstand (statt Header If-Match).",
-    }
-    return {
+        if create:
+            required.append(writes.parent.field)
+    props["change_reason"] = {"type": "string", "description": "Grund der Änderung (Änderungshistorie)"}
+    if not create:
+        props["lock_version"] = {
+            "type": "integer",
+            "minimum": 0,
+            "description": "Der gelesene Bearbeitungsstand (statt Header If-Match).",
+        }
+    schema = {
         "type": "object",
         "properties": props,
-        "additionalProperties": True,
+        "additionalProperties": False,
         "description": (
             "Felder wie im Formular der Weboberfläche (PATCH: nur die zu ändernden). "
             "Dazu change_reason: Grund der Änderung für die Änderungshistorie."
         ),
     }
+    if required:
+        schema["required"] = required
+    return schema
 
 
 def _field_schema(name, field, lookups) -> dict:

@@ -16,11 +16,13 @@ import datetime as dt
 
 from django.utils.translation import gettext as _
 
-from digitalbilanz.api.errors import bad_parameter
+from digitalbilanz.api.errors import ApiError, bad_parameter
 from digitalbilanz.core.visibility import levels_for
 
 DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE = 50, 200
 PAGING = {"page", "page_size", "cursor"}
+MAX_PAGE = 10**6
+INT32_MAX = 2**31 - 1  # integer filters name database ids and years: 32-bit columns
 
 
 def check_params(request, allowed: set[str]):
@@ -45,7 +47,7 @@ def _integer(param, raw, low=None, high=None):
 
 def _value(flt, raw):
     if flt.type == "integer":
-        return _integer(flt.param, raw, 0, 2**31)
+        return _integer(flt.param, raw, 0, INT32_MAX)
     if flt.type == "date":
         try:
             return dt.date.fromisoformat(raw)
@@ -80,11 +82,11 @@ def paginate(request, rows, to_record, keyset=False) -> dict:
 
 
 def _numbered(request, rows, to_record, size) -> dict:
-    page = _integer("page", request.GET.get("page", "1"), 1, 10**6)
+    page = _integer("page", request.GET.get("page", "1"), 1, MAX_PAGE)
     count = len(rows) if isinstance(rows, list) else rows.count()
     start = (page - 1) * size
-    if start >= count and page > 1:
-        raise bad_parameter("page", _("Diese Seite gibt es nicht (%(n)s Einträge).") % {"n": count})
+    if start >= count and page > 1:  # documented: a page past the end is not found
+        raise ApiError(404, "not_found", _("Diese Seite gibt es nicht (%(n)s Einträge).") % {"n": count})
     items = list(rows[start : start + size])
     return {
         "count": count,

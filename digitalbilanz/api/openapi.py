@@ -3,7 +3,7 @@
 from django.conf import settings
 
 from digitalbilanz.api.forms_schema import body_schema
-from digitalbilanz.api.listing import DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE
+from digitalbilanz.api.listing import DEFAULT_PAGE_SIZE, INT32_MAX, MAX_PAGE, MAX_PAGE_SIZE
 from digitalbilanz.registry.tables import tables
 
 TYPES = {
@@ -59,7 +59,11 @@ def _param(name, schema, description, where="query", required=False):
 
 
 PAGING = [
-    _param("page", {"type": "integer", "minimum": 1, "default": 1}, "Seite (ab 1), nicht mit cursor"),
+    _param(
+        "page",
+        {"type": "integer", "minimum": 1, "maximum": MAX_PAGE, "default": 1},
+        "Seite (ab 1), nicht mit cursor; eine Seite hinter dem Ende: 404",
+    ),
     _param(
         "page_size",
         {"type": "integer", "minimum": 1, "maximum": MAX_PAGE_SIZE, "default": DEFAULT_PAGE_SIZE},
@@ -94,6 +98,8 @@ def _row_schema(table):
 def _filter_schema(flt):
     if flt.type == "choice":
         return {"type": "string", "enum": list(flt.choices)}
+    if flt.type == "integer":
+        return {"type": "integer", "minimum": 0, "maximum": INT32_MAX}
     return dict(TYPES.get(flt.type, {"type": "string"}))
 
 
@@ -122,6 +128,7 @@ def _paths_for(table):
     }
     if table.writes is not None:
         body = {"required": True, "content": {"application/json": {"schema": body_schema(table.writes)}}}
+        changes = {"application/json": {"schema": body_schema(table.writes, create=False)}}
         listing["post"] = {
             "summary": f"{table.title}: anlegen",
             "operationId": f"create_{name}",
@@ -138,13 +145,26 @@ def _paths_for(table):
             "operationId": f"update_{name}",
             "parameters": [SLUG, _param("id", {"type": "integer"}, "Kennung", "path", True), IF_MATCH],
             "security": [{"apiKey": []}],
-            "requestBody": body,
+            "requestBody": {"required": True, "content": changes},
             "responses": {
                 "200": {**_json(_ref(name), "Geändert"), "headers": ETAG},
                 **_errors("400", "401", "403", "404", "409", "412", "413", "415", "428", "429"),
             },
         }
     return {f"/{{slug}}/{name}/": listing, f"/{{slug}}/{name}/{{id}}/": detail}
+
+
+def _error_response(code, text):
+    response = _json(_ref("Error"), text)
+    if code == "401":
+        response["headers"] = {
+            "WWW-Authenticate": {
+                "description": 'Verlangtes Verfahren: Bearer realm="digitalbilanz-api"',
+                "required": True,
+                "schema": {"type": "string"},
+            }
+        }
+    return response
 
 
 def _components():
@@ -186,7 +206,7 @@ def _components():
     schemas.update({t.name: _row_schema(t) for t in tables()})
     return {
         "schemas": schemas,
-        "responses": {f"E{code}": _json(_ref("Error"), text) for code, text in ERRORS.items()},
+        "responses": {f"E{code}": _error_response(code, text) for code, text in ERRORS.items()},
         "securitySchemes": {
             "apiKey": {"type": "http", "scheme": "bearer", "description": "Authorization: Bearer db_…"}
         },

@@ -14,5 +14,5 @@ urlpatterns = [
     path("<slug:slug>/", views.municipality, name="municipality"),
     path("<slug:slug>/<slug:name>/", views.table_list, name="table"),
     path("<slug:slug>/<slug:name>/<int:pk>/", views.table_detail, name="row"),
-    re_path(r"^.*$", views.unknown, name="unknown"),
+    re_path(r"^[\s\S]*$", views.unknown, name="unknown"),  # any path, also with an encoded newline
 ]

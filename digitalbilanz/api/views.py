@@ -28,19 +28,23 @@ from digitalbilanz.registry import tables as registry
 log = logging.getLogger(__name__)
 
 
-def endpoint(*methods):
+def endpoint(*methods, allowed=None):
+    """``allowed(kwargs)``, if given, narrows ``methods`` for the addressed resource (a table that
+    cannot be written allows GET only), so ``Allow`` always says what the resource accepts."""
+
     def decorate(view):
         @csrf_exempt
         @wraps(view)
         def wrapper(request, *args, **kwargs):
             headers = {}
             try:
-                if request.method not in methods:
+                permitted = allowed(kwargs) if allowed else methods
+                if request.method not in permitted:
                     raise ApiError(
                         405,
                         "method_not_allowed",
                         _("Diese Methode ist hier nicht erlaubt."),
-                        headers={"Allow": ", ".join(methods)},
+                        headers={"Allow": ", ".join(permitted)},
                     )
                 request.principal = principal(request)
                 if not request.principal.is_authenticated:
@@ -143,7 +147,15 @@ def municipality(request, slug):
     return _json(record)
 
 
-@endpoint("GET", "POST")
+def _table_methods(write_method):
+    def methods(kwargs):
+        table = registry.table(kwargs.get("name", ""))
+        return ("GET",) if table is not None and table.writes is None else ("GET", write_method)
+
+    return methods
+
+
+@endpoint("GET", "POST", allowed=_table_methods("POST"))
 def table_list(request, slug, name):
     m, table = _municipality(slug), _table(name)
     if request.method == "POST":
@@ -154,7 +166,7 @@ def table_list(request, slug, name):
     return _json(paginate(request, rows, lambda obj: _record(request, table, obj), table.keyset))
 
 
-@endpoint("GET", "PATCH")
+@endpoint("GET", "PATCH", allowed=_table_methods("PATCH"))
 def table_detail(request, slug, name, pk):
     m, table = _municipality(slug), _table(name)
     obj = _reload(request, m, table, pk)
@@ -191,6 +203,7 @@ def _record(request, table, obj):
     return record
 
 
-@endpoint("GET", "POST", "PATCH", "PUT", "DELETE")
+@csrf_exempt
 def unknown(request):
-    raise not_found()
+    """Nothing lives here, whatever the method: 404 in the error shape (no Allow to advertise)."""
+    return error_response(404, "not_found", _("Nicht gefunden."))

@@ -76,8 +76,11 @@ def _geocoding(municipality) -> dict:
         return {}
     geo = {"@id": f"http://dcat-ap.de/def/politicalGeocoding/regionalKey/{municipality.ars}"}
     level = "district" if municipality.kind == MunicipalityKind.DISTRICT else "municipality"
+    # dct:spatial names a dct:Location (DCAT-AP.de 3.0); the IRI is the controlled-vocabulary
+    # regional key, which 2.0 harvesters still read as dcatde:politicalGeocodingURI.
+    location = {**geo, "@type": "dct:Location"}
     return {
-        "dct:spatial": geo,
+        "dct:spatial": location,
         "dcatde:politicalGeocodingURI": geo,
         "dcatde:politicalGeocodingLevelURI": {
             "@id": f"http://dcat-ap.de/def/politicalGeocoding/Level/{level}"
@@ -89,6 +92,8 @@ def _dataset(table, municipality, settings, base_url, geo, publisher, contact, m
     dataset = {
         "@id": f"{base_url}#{table.name}",
         "@type": "dcat:Dataset",
+        # First published with the portal: the day the municipality's portal settings were stored.
+        "dct:issued": _date(settings.created_at.date()),
         "dct:identifier": f"digitalbilanz-{municipality.slug}-{table.name}",
         "dct:title": _lit(table.title),
         "dct:description": _lit(table.description),
@@ -98,6 +103,7 @@ def _dataset(table, municipality, settings, base_url, geo, publisher, contact, m
         "dcat:contactPoint": contact,
         **geo,
         "dct:modified": _date(modified),
+        **({"dcatde:contributorID": {"@id": settings.contributor_id}} if settings.contributor_id else {}),
         "dcat:landingPage": {"@id": f"{base_url}spalten/#{table.name}"},
         "dcat:distribution": [
             _distribution(table, settings, base_url, fmt) for fmt in ("csv", "json", "xlsx")

@@ -18,6 +18,9 @@ DEMO = {
 }
 
 
+OPEN_NRW = "http://dcat-ap.de/def/contributors/openNRW"
+
+
 def _defaults(municipality) -> dict:
     values = {
         "publisher": municipality.name,
@@ -25,6 +28,9 @@ def _defaults(municipality) -> dict:
         "accessibility_contact": f"barrierefreiheit@{municipality.slug}.example",
         "address": municipality.name,
         "enforcement_body": "",  # empty: the body of the municipality's state (portal.accessibility)
+        # NRW municipalities reach GovData through the state's portal Open.NRW, whose provider id
+        # GovData lists; elsewhere GovData assigns the id on registration (docs/portal.md).
+        "contributor_id": OPEN_NRW if municipality.state == "Nordrhein-Westfalen" else "",
         "known_barriers": "",
         "statement_date": dt.date.today(),
         "reviewed_on": dt.date.today(),

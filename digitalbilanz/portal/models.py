@@ -93,6 +93,14 @@ class PortalSettings(TimestampedModel):
     licence = models.CharField(
         _("Lizenz der offenen Daten"), max_length=20, choices=Licence.choices, default=Licence.DL_BY
     )
+    contributor_id = models.URLField(
+        _("GovData-Bereitsteller-ID (dcatde:contributorID)"),
+        blank=True,
+        help_text=_(
+            "Die Kennung, die GovData bei der Anmeldung als Datenbereitsteller vergibt, z. B. "
+            "http://dcat-ap.de/def/contributors/…; GovData übernimmt nur Datensätze mit dieser Angabe."
+        ),
+    )
 
     class Meta:
         verbose_name = _("Portal-Einstellungen")

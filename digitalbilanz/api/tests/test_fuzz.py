@@ -26,12 +26,22 @@ from digitalbilanz.wsgi import application
 
 EXAMPLES = 10
 ORIGINAL_NAME = connection.settings_dict["NAME"]
+# The checks of `--checks all` that hold. Not yet: positive_data_acceptance (rules across fields,
+# e.g. page and cursor together, amount or hours, are not expressible in OpenAPI 3.0),
+# negative_data_rejection (a few lookups accept more than their schema says) and
+# unsupported_method on the string-keyed parameters rows; max_response_time is left out on
+# purpose (speed is measured in bench/, never asserted in a test).
 CHECKS = [
     checks.not_a_server_error,
     checks.status_code_conformance,
     checks.content_type_conformance,
     checks.response_headers_conformance,
     checks.response_schema_conformance,
+    checks.missing_required_header,
+    checks.allow_header_conformance,
+    checks.use_after_free,
+    checks.ensure_resource_availability,
+    checks.ignored_auth,
 ]
 
 schema = schemathesis.pytest.from_fixture("api_schema")

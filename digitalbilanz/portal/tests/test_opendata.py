@@ -70,3 +70,33 @@ def test_dcat_catalogue_parses_as_rdf_and_follows_dcat_ap_de(town):
             )
     measures = next(d for d in datasets if str(d).endswith("#measures"))
     assert graph.value(measures, DCTERMS.temporal) is not None
+
+
+def test_dcat_datasets_carry_what_govdata_harvests(town):
+    """GovData's quality check: dct:issued on every dataset, dct:spatial as a dct:Location IRI,
+    dcatde:contributorID once the municipality has its GovData provider id."""
+    from rdflib import Graph, Namespace, URIRef
+    from rdflib.namespace import DCAT, DCTERMS, RDF
+
+    from digitalbilanz.portal.defaults import ensure_portal_settings
+
+    dcatde = Namespace("http://dcat-ap.de/def/dcatde/")
+
+    def graph():
+        body = Client().get("/leverkusen/daten/katalog.jsonld").content
+        return Graph().parse(data=body, format="json-ld")
+
+    g = graph()
+    geo = URIRef("http://dcat-ap.de/def/politicalGeocoding/regionalKey/053160000000")
+    assert (geo, RDF.type, DCTERMS.Location) in g
+    datasets = list(g.subjects(RDF.type, DCAT.Dataset))
+    for dataset in datasets:
+        assert g.value(dataset, DCTERMS.issued) is not None
+        # NRW: delivered through Open.NRW, whose provider id is the default
+        assert g.value(dataset, dcatde.contributorID) == URIRef("http://dcat-ap.de/def/contributors/openNRW")
+    settings = ensure_portal_settings(town)
+    settings.contributor_id = "http://dcat-ap.de/def/contributors/beispielKommune"
+    settings.save()
+    g = graph()
+    for dataset in g.subjects(RDF.type, DCAT.Dataset):
+        assert g.value(dataset, dcatde.contributorID) == URIRef(settings.contributor_id)

@@ -49,6 +49,8 @@ INSTALLED_APPS = [
     "digitalbilanz.core",
     "digitalbilanz.portfolio",
     "digitalbilanz.finance",
+    "digitalbilanz.workplaces",
+    "digitalbilanz.contracts",
     "digitalbilanz.demo",
     "digitalbilanz.reports",
     "digitalbilanz.api",

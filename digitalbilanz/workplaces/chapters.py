@@ -9,6 +9,10 @@ from digitalbilanz.registry.chapters import Chapter, entry
 from digitalbilanz.workplaces.calc import scenario_result
 from digitalbilanz.workplaces.models import WorkplaceScenario, WorkplaceSnapshot
 
+NOT_CASH = N_(
+    "Szenario „%(n)s“: die Einsparung ist nicht haushaltswirksam, solange keine Fläche aufgegeben wird."
+)
+
 
 class Workplaces(Chapter):
     key = "workplaces"
@@ -135,10 +139,7 @@ class Workplaces(Chapter):
                 found.append(
                     entry(
                         "no_cash",
-                        _(
-                            "Szenario „%(n)s“: die Einsparung ist nicht haushaltswirksam, solange keine Fläche aufgegeben wird."
-                        )
-                        % {"n": r["name"]},
+                        _(NOT_CASH) % {"n": r["name"]},
                         ref=r["name"],
                     )
                 )

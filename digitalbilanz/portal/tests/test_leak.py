@@ -8,6 +8,7 @@ from urllib.parse import urljoin, urlparse
 import pytest
 from django.test import Client
 
+from digitalbilanz.contracts.tests import markers as contract_markers
 from digitalbilanz.core.choices import Visibility
 from digitalbilanz.finance.models import BudgetFigure, ProductGroup
 from digitalbilanz.portfolio.models import Benefit, FieldOfAction, Line, Measure, Strategy
@@ -80,6 +81,7 @@ def _plant(town):
             source=marker,
             visibility=level,
         )
+    contract_markers.plant(town, MARKERS)
     # Change a hidden line of a public measure (its history must stay hidden too).
     line = Line.objects.get(measure=public, label=f"{MARKERS['internal']} Zeile")
     line.amount = 4242

@@ -24,8 +24,6 @@ def contracts(request, municipality):
     )
 
 
-def has_public(municipality) -> bool:
-    return Contract.objects.for_audience(municipality, "public").exists()
-
-
-SECTION = Section("contracts", _("Verträge"), order=64, path="vertraege/", view=contracts, visible=has_public)
+# Always listed (an empty page says so): a per-page "is there public data?" query would
+# cost every portal page a query.
+SECTION = Section("contracts", _("Verträge"), order=64, path="vertraege/", view=contracts)

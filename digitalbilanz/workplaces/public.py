@@ -18,10 +18,6 @@ def workplaces(request, municipality):
     return Page("workplaces/public.html", {"latest": latest, "snapshots": snapshots, "rows": rows})
 
 
-def has_public(municipality) -> bool:
-    return WorkplaceSnapshot.objects.for_audience(municipality, "public").exists()
-
-
-SECTION = Section(
-    "workplaces", _("Arbeitsplätze"), order=62, path="arbeitsplaetze/", view=workplaces, visible=has_public
-)
+# Always listed (an empty page says so): a per-page "is there public data?" query would
+# cost every portal page a query.
+SECTION = Section("workplaces", _("Arbeitsplätze"), order=62, path="arbeitsplaetze/", view=workplaces)

@@ -13,6 +13,7 @@ from django.utils.translation import gettext as _
 from digitalbilanz.contracts import calc, forms
 from digitalbilanz.contracts.models import Contract, ContractValue
 from digitalbilanz.core.forms import save_or_conflict
+from digitalbilanz.core.history import history_entries
 from digitalbilanz.core.permissions import can_edit, tenant_view
 from digitalbilanz.core.visibility import levels_for
 
@@ -113,3 +114,22 @@ def value_edit(request, municipality, contract_pk, pk=None):
             return redirect(contract.get_absolute_url())
     title = _("Vertragswert bearbeiten") if pk else _("Neuer Vertragswert")
     return _form_page(request, form, title, contract.get_absolute_url())
+
+
+@tenant_view
+def contract_history(request, municipality, pk):
+    """Changes of the contract and its values (deleted ones too), through the one history rule."""
+    contract = get_object_or_404(_contracts(request, municipality), pk=pk)
+    rows = list(contract.history.select_related("history_user"))
+    rows += list(ContractValue.history.filter(contract_id=contract.pk).select_related("history_user"))
+    return render(
+        request,
+        "contracts/history.html",
+        {
+            "municipality": municipality,
+            "record": contract,
+            "back_url": contract.get_absolute_url(),
+            "intro": _("Alle Änderungen am Vertrag und seinen Werten, die Sie lesen dürfen."),
+            "entries": history_entries(rows, levels_for(request.user, municipality)),
+        },
+    )

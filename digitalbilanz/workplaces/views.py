@@ -9,8 +9,10 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 
 from digitalbilanz.core.forms import save_or_conflict
+from digitalbilanz.core.history import history_entries
 from digitalbilanz.core.parameters import ParameterSet
 from digitalbilanz.core.permissions import can_edit, tenant_view
+from digitalbilanz.core.visibility import levels_for
 from digitalbilanz.workplaces import forms
 from digitalbilanz.workplaces.calc import scenario_result, sync_measure_lines
 from digitalbilanz.workplaces.models import WorkplaceScenario, WorkplaceSnapshot
@@ -126,3 +128,22 @@ def scenario_edit(request, municipality, snapshot_pk, pk=None):
         return redirect(snapshot.get_absolute_url())
     title = _("Szenario bearbeiten") if pk else _("Neues Szenario")
     return _form_page(request, form, title, snapshot.get_absolute_url())
+
+
+@tenant_view
+def snapshot_history(request, municipality, pk):
+    """Changes of the snapshot and its scenarios (deleted ones too), through the one history rule."""
+    snapshot = get_object_or_404(_snapshots(request, municipality), pk=pk)
+    rows = list(snapshot.history.select_related("history_user"))
+    rows += list(WorkplaceScenario.history.filter(snapshot_id=snapshot.pk).select_related("history_user"))
+    return render(
+        request,
+        "workplaces/history.html",
+        {
+            "municipality": municipality,
+            "record": snapshot,
+            "back_url": snapshot.get_absolute_url(),
+            "intro": _("Alle Änderungen am Stand und seinen Szenarien, die Sie lesen dürfen."),
+            "entries": history_entries(rows, levels_for(request.user, municipality)),
+        },
+    )

@@ -239,3 +239,16 @@ def test_chapter_lists_a_near_notice_deadline_as_open_point(world):
         {"municipality": world["town"], "audience": "public", "reference_date": D(2024, 8, 1)}
     )
     assert [e["kind"] for e in chapter.changes(section, changed)] == ["cost"]
+
+
+def test_history_shows_value_changes_only_to_readers_of_the_value(world):
+    c = contract(world["town"])
+    v = value(c, 100_000, visibility=INTERNAL)
+    v.annual_cost = 123_456
+    v._change_reason = "Preiserhöhung"
+    v.save()
+    url = f"/app/stadt/vertraege/{c.pk}/historie/"
+    reader = client_for(world["reader"]).get(url).content.decode()
+    assert "123.456" in reader and "Preiserhöhung" in reader
+    council = client_for(world["council"]).get(url).content.decode()
+    assert council.count("<tr>") >= 1 and "123.456" not in council and "Preiserhöhung" not in council

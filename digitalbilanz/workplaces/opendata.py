@@ -65,7 +65,9 @@ SNAPSHOTS = Table(
 
 def _figure(name):
     def get(scenario):
-        figures = scenario_result(scenario)
+        # computed once per row, not once per column
+        figures = scenario.__dict__.get("figures_cache") or scenario_result(scenario)
+        scenario.__dict__["figures_cache"] = figures
         return None if figures.result is None else getattr(figures.result, name)
 
     return get

@@ -37,6 +37,8 @@ def test_the_apps_entries_appear_in_their_order(town):
         "Übersicht",
         "Maßnahmen",
         "Strategie",
+        "Arbeitsplätze",
+        "Verträge",
         "Parameter",
         "Berichte",
     ]

@@ -33,10 +33,14 @@ class ContractFigures:
     exit: ec.Exit
     years: tuple  # ec.YearCost per year (empty without readable values)
     double_fee: float | None  # None: no readable values or not per device
+    today: dt.date | None = None
 
     @property
     def annual_cost(self):
-        return self.values[-1].annual_cost if self.values else None
+        """The annual cost in force on ``today`` (the first value before the contract starts)."""
+        if not self.values:
+            return None
+        return Decimal(str(self.terms.price_on(self.today))) if self.today else self.values[-1].annual_cost
 
 
 def default_years(today: dt.date, count: int = 5) -> range:
@@ -75,6 +79,7 @@ def figures(contracts, municipality, levels, today: dt.date, years) -> list[Cont
                 ec.earliest_exit(terms, today),
                 ec.year_costs(terms, years, today) if own else (),
                 ec.double_fees(terms, people) if own and _per_device_licence(contract) else None,
+                today,
             )
         )
     return result

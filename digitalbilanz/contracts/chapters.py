@@ -26,7 +26,8 @@ class Contracts(Chapter):
             today = dt.date.fromisoformat(today)
         years = calc.default_years(today)
         levels = levels_for_audience(context["audience"])
-        rows = calc.figures(Contract.objects.for_audience(m, context["audience"]), m, levels, today, years)
+        contracts = Contract.objects.for_audience(m, context["audience"]).filter(start__lte=today)
+        rows = calc.figures(contracts, m, levels, today, years)
         if not rows:
             return None
         return {

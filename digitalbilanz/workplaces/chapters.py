@@ -21,12 +21,10 @@ class Workplaces(Chapter):
 
     def collect(self, context):
         m, audience = context["municipality"], context["audience"]
-        snapshot = (
-            WorkplaceSnapshot.objects.for_audience(m, audience)
-            .filter(org_unit__isnull=True)
-            .order_by("-as_of")
-            .first()
-        )
+        snapshots = WorkplaceSnapshot.objects.for_audience(m, audience).filter(org_unit__isnull=True)
+        if context.get("reference_date"):  # the report shows the state on its reference date
+            snapshots = snapshots.filter(as_of__lte=context["reference_date"])
+        snapshot = snapshots.order_by("-as_of").first()
         if snapshot is None:
             return None
         params = ParameterSet.for_municipality(m)
@@ -135,7 +133,7 @@ class Workplaces(Chapter):
                 )
             )
         for r in section.get("scenarios", []):
-            if r["net_cash"] < 0 and not r["cash"]:
+            if r["saving"] > 0 and not r["cash"]:
                 found.append(
                     entry(
                         "no_cash",

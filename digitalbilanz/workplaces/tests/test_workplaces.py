@@ -164,3 +164,19 @@ def test_a_public_scenario_of_an_internal_snapshot_is_not_public(world):
     scenario(world, name="Öffentlich, aber Stand intern")
     assert not WorkplaceScenario.objects.for_audience(world["town"], "public").exists()
     assert Client().get("/stadt/arbeitsplaetze/").status_code == 200
+
+
+def test_chapter_shows_the_state_on_the_reference_date_and_flags_non_cash_savings(world):
+    from digitalbilanz.workplaces.chapters import Workplaces
+
+    scenario(world, "1.0", name="heute")
+    scenario(world, "0.8", name="Desksharing")
+    chapter = Workplaces()
+    context = {"municipality": world["town"], "audience": "public"}
+    assert chapter.collect({**context, "reference_date": dt.date(2023, 12, 31)}) is None
+    section = chapter.collect({**context, "reference_date": dt.date(2024, 6, 30)})
+    assert section["share"] == 60.0 and [r["desks_freed"] for r in section["scenarios"]] == [0, 20]
+    # only the scenario that frees desks without giving up space is an open point
+    assert [p["ref"] for p in chapter.problems(section)] == ["Desksharing"]
+    blocks = chapter.blocks({"sections": {"workplaces": section}})
+    assert blocks[-1]["rows"][1][2] == 20

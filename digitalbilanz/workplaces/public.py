@@ -14,7 +14,9 @@ def workplaces(request, municipality):
     rows = []
     if latest is not None:
         scenarios = WorkplaceScenario.objects.for_audience(municipality, "public").filter(snapshot=latest)
-        rows = scenario_rows(scenarios, ParameterSet.for_municipality(municipality))
+        rows = scenario_rows(
+            scenarios.select_related("snapshot"), ParameterSet.for_municipality(municipality)
+        )
     return Page("workplaces/public.html", {"latest": latest, "snapshots": snapshots, "rows": rows})
 
 

@@ -33,7 +33,9 @@ def index(request, municipality):
     rows = []
     if latest is not None:
         scenarios = WorkplaceScenario.objects.visible_to(request.user, municipality).filter(snapshot=latest)
-        rows = scenario_rows(scenarios.select_related("measure"), ParameterSet.for_municipality(municipality))
+        rows = scenario_rows(
+            scenarios.select_related("snapshot", "measure"), ParameterSet.for_municipality(municipality)
+        )
     return render(
         request,
         "workplaces/index.html",
@@ -58,7 +60,7 @@ def snapshot_detail(request, municipality, pk):
             "municipality": municipality,
             "snapshot": snapshot,
             "rows": scenario_rows(
-                scenarios.select_related("measure"), ParameterSet.for_municipality(municipality)
+                scenarios.select_related("snapshot", "measure"), ParameterSet.for_municipality(municipality)
             ),
             "can_edit": can_edit(request.user, municipality, snapshot.org_unit),
         },
@@ -92,7 +94,9 @@ def snapshot_edit(request, municipality, pk=None):
     reason = _("Arbeitsplatz-Stand geändert")
 
     def resync(snapshot):
-        for scenario in snapshot.scenarios.filter(measure__isnull=False).select_related("measure"):
+        for scenario in snapshot.scenarios.filter(measure__isnull=False).select_related(
+            "snapshot", "measure"
+        ):
             sync_measure_lines(scenario, reason=reason, user=request.user)
 
     if request.method == "POST" and form.is_valid() and (saved := _save_and_sync(form, resync)):

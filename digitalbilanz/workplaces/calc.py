@@ -110,7 +110,10 @@ def sync_measure_lines(scenario, *, reason: str, user=None, previous_measure=Non
     if figures.result is None:
         from django.core.exceptions import ValidationError
 
-        raise ValidationError(figures.error)
+        raise ValidationError(
+            _("Szenario „%(s)s“ wäre nicht mehr berechenbar: %(e)s")
+            % {"s": scenario.name, "e": figures.error}
+        )
     return replace_derived_lines(
         scenario.measure,
         scenario,

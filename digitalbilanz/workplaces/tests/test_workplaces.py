@@ -180,3 +180,51 @@ def test_chapter_shows_the_state_on_the_reference_date_and_flags_non_cash_saving
     assert [p["ref"] for p in chapter.problems(section)] == ["Desksharing"]
     blocks = chapter.blocks({"sections": {"workplaces": section}})
     assert blocks[-1]["rows"][1][2] == 20
+
+
+def snapshot_post(snapshot, **changes):
+    data = {
+        "as_of": "2024-01-01",
+        "headcount": "100",
+        "mobile_capable": "60",
+        "pending_applications": "0",
+        "notebooks": "0",
+        "desktops": "0",
+        "thin_clients": "0",
+        "private_devices": "0",
+        "two_devices": "0",
+        "desks": "100",
+        "office_space_m2": "0",
+        "visibility": "public",
+        "lock_version": snapshot.lock_version,
+    }
+    data.update(changes)
+    return data
+
+
+def test_a_snapshot_change_the_linked_scenario_cannot_compute_saves_nothing(world):
+    measure = Factory.measure(world["town"])
+    s = scenario(world, measure=measure, already_costed=50)
+    sync_measure_lines(s, reason="verknüpft")
+    snapshot = world["snapshot"]
+    url = f"/app/stadt/arbeitsplaetze/{snapshot.pk}/bearbeiten/"
+    # 40 mobile workers, but the scenario says 50 are already in the measure's lines
+    response = logged_in(world["editor"]).post(url, snapshot_post(snapshot, mobile_capable="40"))
+    assert response.status_code == 400 and "nicht mehr berechenbar" in response.content.decode()
+    snapshot.refresh_from_db()
+    assert snapshot.mobile_capable == 60 and snapshot.history.count() == 1
+    assert Line.objects.filter(measure=measure, kind="benefit").count() == 2  # unchanged
+
+
+def test_a_stale_snapshot_form_is_refused_with_the_other_change_named(world):
+    snapshot = world["snapshot"]
+    stale = snapshot.lock_version
+    snapshot.desks = 90
+    snapshot.save()
+    response = logged_in(world["editor"]).post(
+        f"/app/stadt/arbeitsplaetze/{snapshot.pk}/bearbeiten/",
+        snapshot_post(snapshot, desks="120") | {"lock_version": stale},
+    )
+    assert response.status_code == 400 and "inzwischen" in response.content.decode()
+    snapshot.refresh_from_db()
+    assert snapshot.desks == 90

@@ -6,3 +6,6 @@ class ContractsConfig(AppConfig):
     name = "digitalbilanz.contracts"
     label = "contracts"
     verbose_name = _("Verträge und Verpflichtungen")
+
+    def ready(self):
+        from digitalbilanz.contracts import signals  # noqa: F401

@@ -4,6 +4,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from digitalbilanz.contracts.models import Contract, ContractValue
+from digitalbilanz.core.permissions import can_edit
 from digitalbilanz.portfolio.forms import TenantForm
 
 
@@ -27,6 +28,32 @@ class ContractForm(TenantForm):
             "visibility",
         ]
         widgets = {"measures": forms.CheckboxSelectMultiple}
+
+    def __init__(self, *args, user=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.user = user
+        self.linked_before = set(self.instance.measures.all()) if self.instance.pk else set()
+
+    def clean_org_unit(self):
+        """A department-limited editor files contracts only under their own departments."""
+        unit = self.cleaned_data.get("org_unit")
+        if self.user is not None and not can_edit(self.user, self.municipality, unit):
+            raise forms.ValidationError(_("Bitte wählen Sie einen Ihrer Fachbereiche."))
+        return unit
+
+    def clean_measures(self):
+        """Linking or unlinking changes a measure's lines: only for editors of that measure."""
+        measures = self.cleaned_data["measures"]
+        if self.user is None:
+            return measures
+        changed = set(measures) ^ self.linked_before
+        refused = [m for m in changed if not can_edit(self.user, self.municipality, m.lead_department)]
+        if refused:
+            raise forms.ValidationError(
+                _("Sie dürfen diese Maßnahmen nicht bearbeiten: %(m)s")
+                % {"m": ", ".join(sorted(m.code for m in refused))}
+            )
+        return measures
 
 
 class ContractValueForm(TenantForm):

@@ -14,7 +14,7 @@ from digitalbilanz.contracts import calc, forms
 from digitalbilanz.contracts.models import Contract, ContractValue
 from digitalbilanz.core.forms import save_or_conflict
 from digitalbilanz.core.history import history_entries
-from digitalbilanz.core.permissions import can_edit, tenant_view
+from digitalbilanz.core.permissions import can_edit, can_edit_any, tenant_view
 from digitalbilanz.core.visibility import levels_for
 
 
@@ -85,9 +85,16 @@ def _form_page(request, form, title, back_url):
 @tenant_view
 def contract_edit(request, municipality, pk=None):
     instance = get_object_or_404(_contracts(request, municipality), pk=pk) if pk else None
-    if not can_edit(request.user, municipality, instance.org_unit if instance else None):
+    allowed = (
+        can_edit(request.user, municipality, instance.org_unit)
+        if instance
+        else can_edit_any(request.user, municipality)
+    )
+    if not allowed:
         raise Http404
-    form = forms.ContractForm(request.POST or None, instance=instance, municipality=municipality)
+    form = forms.ContractForm(
+        request.POST or None, instance=instance, municipality=municipality, user=request.user
+    )
     if request.method == "POST" and form.is_valid():
         reason = form.cleaned_data.get("change_reason") or _("Vertrag gespeichert")
         if saved := _save_and_sync(form, lambda c: c, reason, request.user):

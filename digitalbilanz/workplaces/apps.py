@@ -6,3 +6,6 @@ class WorkplacesConfig(AppConfig):
     name = "digitalbilanz.workplaces"
     label = "workplaces"
     verbose_name = _("Arbeitsplätze und mobile Arbeit")
+
+    def ready(self):
+        from digitalbilanz.workplaces import signals  # noqa: F401

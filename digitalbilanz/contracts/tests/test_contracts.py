@@ -252,3 +252,38 @@ def test_history_shows_value_changes_only_to_readers_of_the_value(world):
     assert "123.456" in reader and "Preiserhöhung" in reader
     council = client_for(world["council"]).get(url).content.decode()
     assert council.count("<tr>") >= 1 and "123.456" not in council and "Preiserhöhung" not in council
+
+
+def test_deleting_a_contract_or_scenario_removes_the_lines_it_derived(world):
+    from digitalbilanz.workplaces.calc import sync_measure_lines
+    from digitalbilanz.workplaces.models import WorkplaceScenario, WorkplaceSnapshot
+
+    town = world["town"]
+    m = Factory.measure(town)
+    c = contract(town, start=D(2024, 1, 1))
+    value(c, 10_000)
+    c.measures.set([m])
+    calc.sync_contract_lines(c, reason="verknüpft")
+    snapshot = WorkplaceSnapshot.objects.create(
+        municipality=town, visibility=PUBLIC, as_of=D(2024, 1, 1), headcount=10, mobile_capable=5, desks=10
+    )
+    scenario = WorkplaceScenario.objects.create(
+        municipality=town, visibility=PUBLIC, snapshot=snapshot, name="S", desk_ratio=Decimal("0.8"),
+        start_year=2024, years=1, measure=Factory.measure(town),
+    )  # fmt: skip
+    sync_measure_lines(scenario, reason="verknüpft")
+    assert Line.objects.filter(derivation__isnull=False).count() > 1
+    c.delete()
+    assert not Line.objects.filter(measure=m).exists()
+    snapshot.delete()  # the scenario goes with its snapshot
+    assert not Line.objects.filter(derivation__isnull=False).exists()
+
+
+def test_an_editor_cannot_link_a_measure_of_another_department(world):
+    town = world["town"]
+    fb1, fb2 = Factory.unit(town, "FB 1"), Factory.unit(town, "FB 2")
+    limited = Factory.user(town, Role.EDITOR, units=[fb1])
+    other = Factory.measure(town, lead_department=fb2)
+    response = post_contract(client_for(limited), org_unit=fb1.pk, measures=[other.pk])
+    assert response.status_code == 400 and other.code in response.content.decode()
+    assert not Contract.objects.exists()

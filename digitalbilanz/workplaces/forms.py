@@ -34,6 +34,17 @@ class SnapshotForm(TenantForm):
             "visibility",
         ]
 
+    def __init__(self, *args, user=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.user = user
+
+    def clean_org_unit(self):
+        """A department-limited editor records snapshots only of their own departments."""
+        unit = self.cleaned_data.get("org_unit")
+        if self.user is not None and not can_edit(self.user, self.municipality, unit):
+            raise ValidationError(_("Bitte wählen Sie einen Ihrer Fachbereiche."))
+        return unit
+
     def clean(self):
         data = super().clean()
         clash = WorkplaceSnapshot.objects.filter(

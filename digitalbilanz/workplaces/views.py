@@ -11,7 +11,7 @@ from django.utils.translation import gettext as _
 from digitalbilanz.core.forms import save_or_conflict
 from digitalbilanz.core.history import history_entries
 from digitalbilanz.core.parameters import ParameterSet
-from digitalbilanz.core.permissions import can_edit, tenant_view
+from digitalbilanz.core.permissions import can_edit, can_edit_any, tenant_view
 from digitalbilanz.core.visibility import levels_for
 from digitalbilanz.workplaces import forms
 from digitalbilanz.workplaces.calc import scenario_result, sync_measure_lines
@@ -88,9 +88,16 @@ def _form_page(request, form, title, back_url):
 @tenant_view
 def snapshot_edit(request, municipality, pk=None):
     instance = get_object_or_404(_snapshots(request, municipality), pk=pk) if pk else None
-    if not can_edit(request.user, municipality, instance.org_unit if instance else None):
+    allowed = (
+        can_edit(request.user, municipality, instance.org_unit)
+        if instance
+        else can_edit_any(request.user, municipality)
+    )
+    if not allowed:
         raise Http404
-    form = forms.SnapshotForm(request.POST or None, instance=instance, municipality=municipality)
+    form = forms.SnapshotForm(
+        request.POST or None, instance=instance, municipality=municipality, user=request.user
+    )
     reason = _("Arbeitsplatz-Stand geändert")
 
     def resync(snapshot):

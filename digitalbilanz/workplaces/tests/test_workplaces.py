@@ -228,3 +228,16 @@ def test_a_stale_snapshot_form_is_refused_with_the_other_change_named(world):
     assert response.status_code == 400 and "inzwischen" in response.content.decode()
     snapshot.refresh_from_db()
     assert snapshot.desks == 90
+
+
+def test_a_department_editor_records_snapshots_of_their_department_only(world):
+    fb1 = Factory.unit(world["town"], "FB 1")
+    client = logged_in(Factory.user(world["town"], Role.EDITOR, units=[fb1]))
+    data = snapshot_post(world["snapshot"], as_of="2024-06-30")
+    del data["lock_version"]
+    refused = client.post("/app/stadt/arbeitsplaetze/neu/", data)
+    assert refused.status_code == 400 and "Ihrer Fachbereiche" in refused.content.decode()
+    assert client.post("/app/stadt/arbeitsplaetze/neu/", data | {"org_unit": fb1.pk}).status_code == 302
+    assert WorkplaceSnapshot.objects.filter(org_unit=fb1).count() == 1
+    # the whole-administration snapshot stays out of reach
+    assert client.get(f"/app/stadt/arbeitsplaetze/{world['snapshot'].pk}/bearbeiten/").status_code == 404

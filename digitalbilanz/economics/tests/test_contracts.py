@@ -3,6 +3,8 @@
 import datetime as dt
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from digitalbilanz.economics import EconomicsError
 from digitalbilanz.economics.contracts import (
@@ -159,3 +161,30 @@ def test_contradicting_terms_are_refused_in_german(changes, field, text):
 def test_a_negative_price_is_refused():
     with pytest.raises(EconomicsError, match="nicht negativ"):
         Price(D(2021, 1, 1), -5)
+
+
+@settings(max_examples=150, deadline=None)
+@given(
+    start=st.dates(min_value=D(2015, 1, 1), max_value=D(2030, 12, 31)),
+    term=st.integers(1, 72),
+    notice=st.integers(0, 12),
+    renewal=st.integers(1, 24),
+    auto=st.booleans(),
+    today=st.dates(min_value=D(2015, 1, 1), max_value=D(2035, 12, 31)),
+    cost=st.integers(0, 10_000_000),
+)
+def test_bound_cost_never_exceeds_running_cost_and_exit_is_reachable(
+    start, term, notice, renewal, auto, today, cost
+):
+    if notice > term or (auto and notice > renewal):
+        return
+    t = terms(start=start, minimum_term_months=term, notice_months=notice, auto_renewal=auto,
+              renewal_months=renewal, prices=(Price(start, cost),))  # fmt: skip
+    exit_ = earliest_exit(t, today)
+    assert exit_.end >= t.minimum_end
+    if auto:
+        assert exit_.notice_by >= today and exit_.notice_by <= exit_.end
+    for row in year_costs(t, range(today.year, today.year + 4), today):
+        assert 0 <= row.bound <= row.running + 0.01
+        assert row.reducible == pytest.approx(row.running - row.bound, abs=0.02)
+        assert row.running <= cost + 0.01

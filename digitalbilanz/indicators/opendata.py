@@ -1,0 +1,105 @@
+"""Open-data tables of the indicators (registered in ``indicators/register.py``)."""
+
+from django.utils.translation import gettext_lazy as _
+
+from digitalbilanz.indicators.models import Indicator, Limit, Observation
+from digitalbilanz.registry.tables import Column as C
+from digitalbilanz.registry.tables import Filter, Table, choice_label, id_column
+
+
+def _indicators(municipality, levels):
+    return (
+        Indicator.objects.for_municipality(municipality)
+        .with_levels(levels)
+        .select_related("input_a", "input_b")
+    )
+
+
+INDICATORS = Table(
+    "indicators",
+    _("Kennzahlen"),
+    _("Kennzahlen der Digitalisierung und der Finanzen: Einheit, Berechnung und Schwellen."),
+    (
+        id_column(_("Eindeutige, dauerhafte Kennung der Kennzahl.")),
+        C("key", "string", _("Kürzel"), _("Kürzel der Kennzahl.")),
+        C("name", "string", _("Bezeichnung"), _("Bezeichnung der Kennzahl.")),
+        C("topic", "string", _("Bereich"), _("finance (Finanzen) oder digital (Digitalisierung).")),
+        C("unit", "string", _("Einheit"), _("EUR, percent, count, hours oder days.")),
+        C(
+            "formula",
+            "string",
+            _("Berechnung"),
+            _("Leer: gemessen; sonst ratio, difference, change_year, change_period, utilisation."),
+        ),
+        C(
+            "input_a",
+            "string",
+            _("Reihe A"),
+            _("Kürzel der Eingangsreihe A."),
+            lambda i: i.input_a.key if i.input_a else None,
+        ),
+        C(
+            "input_b",
+            "string",
+            _("Reihe B"),
+            _("Kürzel der Eingangsreihe B."),
+            lambda i: i.input_b.key if i.input_b else None,
+        ),
+        C("higher_is_better", "boolean", _("höher ist besser"), _("Richtung der Bewertung.")),
+        C("warning_threshold", "number", _("Schwelle Achtung"), _("Schwelle für den Status „Achtung“.")),
+        C("critical_threshold", "number", _("Schwelle kritisch"), _("Schwelle für den Status „kritisch“.")),
+    ),
+    _indicators,
+    keywords=(_("Kennzahlen"), _("Finanzen")),
+    order=90,
+    filters=(Filter("topic", "choice", "topic", _("finance oder digital."), ("finance", "digital")),),
+)
+
+
+def _observations(municipality, levels):
+    return Observation.objects.for_municipality(municipality).with_levels(levels).select_related("indicator")
+
+
+OBSERVATIONS = Table(
+    "indicator_values",
+    _("Messwerte der Kennzahlen"),
+    _(
+        "Gemessene Werte der Kennzahlen mit Stichtag, Einheit und Quelle "
+        "(berechnete Kennzahlen ergeben sich daraus)."
+    ),
+    (
+        id_column(_("Eindeutige, dauerhafte Kennung des Messwerts.")),
+        C("indicator", "string", _("Kennzahl"), _("Kürzel der Kennzahl."), lambda o: o.indicator.key),
+        C("date", "date", _("Stichtag"), _("Stichtag des Werts.")),
+        C("value", "number", _("Wert"), _("Wert in der angegebenen Einheit.")),
+        C("unit", "string", _("Einheit"), _("EUR, percent, count, hours oder days.")),
+        C("source", "string", _("Quelle"), _("Quelle des Werts.")),
+    ),
+    _observations,
+    keywords=(_("Kennzahlen"),),
+    order=91,
+    filters=(Filter("indicator", "string", "indicator__key", _("Kürzel der Kennzahl.")),),
+)
+
+
+def _limits(municipality, levels):
+    return Limit.objects.for_municipality(municipality).with_levels(levels).select_related("indicator")
+
+
+LIMITS = Table(
+    "indicator_limits",
+    _("Ziele und Obergrenzen der Kennzahlen"),
+    _("Ziele (Ansätze) und Obergrenzen der Kennzahlen, gültig ab dem Datum des Beschlusses."),
+    (
+        id_column(_("Eindeutige, dauerhafte Kennung.")),
+        C("indicator", "string", _("Kennzahl"), _("Kürzel der Kennzahl."), lambda o: o.indicator.key),
+        C("kind", "string", _("Art"), _("target (Ziel/Ansatz) oder ceiling (Obergrenze).")),
+        C("kind_label", "string", _("Art (Text)"), _("Art als Text."), choice_label("kind")),
+        C("value", "number", _("Wert"), _("Wert in der Einheit der Kennzahl.")),
+        C("valid_from", "date", _("gültig ab"), _("Beginn der Gültigkeit.")),
+        C("resolution", "string", _("Beschluss"), _("Beschluss, der den Wert festlegt.")),
+    ),
+    _limits,
+    keywords=(_("Kennzahlen"),),
+    order=92,
+)

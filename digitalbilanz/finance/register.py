@@ -19,7 +19,7 @@ register_table(opendata.BUDGET_ASSIGNMENTS)
 register_section(public.SECTION)
 
 # App navigation
-register_entry(Entry("budget", _("Haushalt"), "budget_overview", 35))
+register_entry(Entry("budget", _("Haushalt"), "budget_overview", 47))
 
 # Dashboard panels
 register_panel(Panel("budget", "finance/dashboard_budget.html", dashboard.budget_panel, 40, "half"))

@@ -19,7 +19,7 @@ register_table(opendata.LIMITS)
 register_section(public.SECTION)
 
 # App navigation
-register_entry(Entry("indicators", _("Kennzahlen"), "indicator_board", 37))
+register_entry(Entry("indicators", _("Kennzahlen"), "indicator_board", 48))
 
 # Dashboard panels
 register_panel(

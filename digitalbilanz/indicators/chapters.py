@@ -29,9 +29,7 @@ def indicator_rows(municipality, levels, topic) -> list[dict]:
                 "ceiling_resolution": ceiling.resolution if ceiling else "",
                 "status": v.status,
                 "status_label": v.get_status_display(),
-                "method": str(v.indicator.get_formula_display())
-                if v.indicator.formula
-                else (latest.source if latest else ""),
+                "method": v.method(),
                 "error": v.error,
             }
         )

@@ -6,4 +6,5 @@ from digitalbilanz.indicators.series import indicator_values
 
 def indicator_panel(dashboard):
     values = indicator_values(dashboard.municipality, levels_for(dashboard.user, dashboard.municipality))
+    values = [v for v in values if v.latest is not None]  # series still without a value stay on their page
     return {"values": values} if values else None

@@ -1,5 +1,6 @@
 """Open-data tables of the indicators (registered in ``indicators/register.py``)."""
 
+from django.db.models import Exists, OuterRef
 from django.utils.translation import gettext_lazy as _
 
 from digitalbilanz.indicators.models import Indicator, Limit, Observation
@@ -8,11 +9,20 @@ from digitalbilanz.registry.tables import Filter, Table, choice_label, id_column
 
 
 def _indicators(municipality, levels):
-    return (
-        Indicator.objects.for_municipality(municipality)
-        .with_levels(levels)
-        .select_related("input_a", "input_b")
+    """Readable indicators; an input series is named only if it is readable too."""
+    readable = Indicator.objects.for_municipality(municipality).with_levels(levels)
+    return readable.select_related("input_a", "input_b").annotate(
+        input_a_readable=Exists(readable.filter(pk=OuterRef("input_a"))),
+        input_b_readable=Exists(readable.filter(pk=OuterRef("input_b"))),
     )
+
+
+def _input(name):
+    def get(indicator):
+        other = getattr(indicator, name)
+        return other.key if other is not None and getattr(indicator, f"{name}_readable", False) else None
+
+    return get
 
 
 INDICATORS = Table(
@@ -36,14 +46,14 @@ INDICATORS = Table(
             "string",
             _("Reihe A"),
             _("Kürzel der Eingangsreihe A."),
-            lambda i: i.input_a.key if i.input_a else None,
+            _input("input_a"),
         ),
         C(
             "input_b",
             "string",
             _("Reihe B"),
             _("Kürzel der Eingangsreihe B."),
-            lambda i: i.input_b.key if i.input_b else None,
+            _input("input_b"),
         ),
         C("higher_is_better", "boolean", _("höher ist besser"), _("Richtung der Bewertung.")),
         C("warning_threshold", "number", _("Schwelle Achtung"), _("Schwelle für den Status „Achtung“.")),

@@ -29,6 +29,15 @@ class IndicatorValues:
     points: list[Point] = field(default_factory=list)
     limits: list[Limit] = field(default_factory=list)
     error: str = ""
+    inputs: list[tuple[str, str]] = field(default_factory=list)  # readable inputs only: (A/B, name)
+
+    def method(self) -> str:
+        """How the value comes about: the formula and its readable inputs, or the source."""
+        if not self.indicator.formula:
+            return self.latest.source if self.latest else ""
+        names = "; ".join(f"{letter} = {name}" for letter, name in self.inputs)
+        label = str(self.indicator.get_formula_display())
+        return f"{label}: {names}" if names else label
 
     @property
     def latest(self) -> Point | None:
@@ -92,7 +101,11 @@ def format_value(indicator, value) -> str:
 
 def indicator_values(municipality, levels, topic=None) -> list[IndicatorValues]:
     """Every readable indicator with its values, in display order."""
-    indicators = list(Indicator.objects.for_municipality(municipality).with_levels(levels))
+    indicators = list(
+        Indicator.objects.for_municipality(municipality)
+        .with_levels(levels)
+        .select_related("input_a", "input_b")
+    )
     observations = (
         Observation.objects.for_municipality(municipality)
         .with_levels(levels)
@@ -124,6 +137,7 @@ def _derive(values: IndicatorValues, by_id, done, depth):
         return
     a = by_id.get(ind.input_a_id)
     b = by_id.get(ind.input_b_id)
+    values.inputs = [(letter, v.indicator.name) for letter, v in (("A", a), ("B", b)) if v is not None]
     for inp in (a, b):
         if inp is not None:
             _derive(inp, by_id, done, depth + 1)

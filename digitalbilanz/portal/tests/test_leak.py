@@ -116,7 +116,9 @@ def _plant_finance(town, level, marker, hidden_measure, public_measure):
         note=marker,
         visibility=Visibility.PUBLIC,
     )
-    measure = Factory.measure(town, code=f"{marker}-A", title=marker, visibility=Visibility.PUBLIC)
+    measure = Factory.measure(
+        town, code=f"Z-{level}", title="Zuordnung verborgen", visibility=Visibility.PUBLIC
+    )
     BudgetAssignment.objects.create(
         municipality=town,
         measure=measure,

@@ -15,6 +15,7 @@ from digitalbilanz.finance import forms
 from digitalbilanz.finance.comparison import build_comparison, comparison_context, default_budget_year
 from digitalbilanz.finance.models import BudgetAssignment, BudgetFigure, BudgetStatus, ProductGroup
 from digitalbilanz.finance.workbook import comparison_workbook
+from digitalbilanz.indicators.series import indicator_values
 
 FORMS = {
     "produktgruppe": (ProductGroup, forms.ProductGroupForm, gettext_lazy("Produktgruppe")),
@@ -38,6 +39,7 @@ def overview(request, municipality):
         "assignments": BudgetAssignment.objects.for_municipality(municipality)
         .with_levels(levels)
         .select_related("measure", "product_group"),
+        "topics": [(_("Finanzen"), indicator_values(municipality, levels, "finance"))],
         "can_edit": can_edit(request.user, municipality),
     }
     return render(request, "finance/overview.html", context)

@@ -117,3 +117,17 @@ def test_readers_cannot_open_the_forms(town):
     client.force_login(Factory.user(town, Role.READER))
     assert client.get(f"/app/{town.slug}/haushalt/stand/neu/").status_code == 404
     assert client.get(f"/app/{town.slug}/haushalt/").status_code == 200
+
+
+def test_the_second_of_two_editors_is_refused_and_the_first_change_stays(town, editor):
+    status = BudgetStatus.objects.create(municipality=town, year=2021, stage=BudgetStage.PREPARATION)
+    other = Client()
+    other.force_login(Factory.user(town, Role.EDITOR))
+    url = f"/app/{town.slug}/haushalt/stand/{status.pk}/"
+    loaded = {"year": "2021", "lock_version": str(status.lock_version), "visibility": "public"}
+    first = editor.post(url, {**loaded, "stage": "adopted", "adopted_on": "2021-03-22"})
+    assert first.status_code == 302
+    second = other.post(url, {**loaded, "stage": "provisional", "note": "vorläufig"})
+    assert second.status_code == 400 and "geändert" in second.content.decode()
+    status.refresh_from_db()
+    assert (status.stage, status.adopted_on, status.note) == ("adopted", dt.date(2021, 3, 22), "")

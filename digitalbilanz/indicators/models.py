@@ -1,7 +1,7 @@
 """Indicators: named time series per municipality with their values, targets and limits
 (a limit can change by resolution), and derived indicators computed from other series."""
 
-from django.core.exceptions import ValidationError
+from django.core.exceptions import NON_FIELD_ERRORS, ValidationError
 from django.core.validators import MaxValueValidator, RegexValidator
 from django.db import models
 from django.utils.translation import gettext_lazy as _
@@ -131,7 +131,8 @@ class Observation(PublishableModel):
             return
         indicator = self.indicator
         if indicator.derived:
-            errors["indicator"] = _("„%(name)s“ wird berechnet; Werte werden nicht erfasst.") % {
+            # not a field of the value forms: the indicator comes from the URL or the API parent
+            errors[NON_FIELD_ERRORS] = _("„%(name)s“ wird berechnet; Werte werden nicht erfasst.") % {
                 "name": indicator
             }
         if self.unit and self.unit != indicator.unit:

@@ -3,9 +3,11 @@
 from django.db.models import Exists, OuterRef
 from django.utils.translation import gettext_lazy as _
 
+from digitalbilanz.core.permissions import can_edit
+from digitalbilanz.indicators.forms import ObservationForm
 from digitalbilanz.indicators.models import Indicator, Limit, Observation
 from digitalbilanz.registry.tables import Column as C
-from digitalbilanz.registry.tables import Filter, Table, choice_label, id_column
+from digitalbilanz.registry.tables import Filter, Parent, Table, Writes, choice_label, id_column
 
 
 def _indicators(municipality, levels):
@@ -70,6 +72,17 @@ def _observations(municipality, levels):
     return Observation.objects.for_municipality(municipality).with_levels(levels).select_related("indicator")
 
 
+def _may_edit(user, municipality, row):
+    return can_edit(user, municipality)
+
+
+INDICATOR_PARENT = Parent(
+    "indicator",
+    _("Kennzahl"),
+    lambda principal, municipality: Indicator.objects.visible_to(principal, municipality),
+    code_field="key",
+)
+
 OBSERVATIONS = Table(
     "indicator_values",
     _("Messwerte der Kennzahlen"),
@@ -89,6 +102,7 @@ OBSERVATIONS = Table(
     keywords=(_("Kennzahlen"),),
     order=91,
     filters=(Filter("indicator", "string", "indicator__key", _("Kürzel der Kennzahl.")),),
+    writes=Writes(ObservationForm, _may_edit, parent=INDICATOR_PARENT),
 )
 
 

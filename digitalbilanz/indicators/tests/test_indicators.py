@@ -213,3 +213,12 @@ def test_open_data_tables_read_through_the_visibility_rule(town):
     )
     assert record["value"] == 251600000.0 and record["unit"] == "EUR"
     assert AnonymousUser().is_anonymous
+
+
+def test_the_value_form_of_a_derived_indicator_explains_instead_of_failing(town, editor):
+    derived = Indicator.objects.get(municipality=town, key="cash_credits_utilisation")
+    response = editor.post(
+        f"/app/{town.slug}/kennzahlen/{derived.pk}/wert/neu/",
+        {"date": "2022-06-18", "value": "70", "unit": "percent", "source": "Test", "visibility": "public"},
+    )
+    assert response.status_code == 400 and "wird berechnet" in response.content.decode()

@@ -107,9 +107,10 @@ class BudgetPlan(Chapter):
                 % {"year": section["budget_year"], "last": years[-1]}
             )
         ]
+        subtotals = [r for r in section["rows"] if not r["measure"] and r["group"] is not None]
         for row in section["rows"]:
-            if row["measure"]:
-                continue
+            if row["measure"] or (len(subtotals) == 1 and row["group"] is not None):
+                continue  # one product group only: its subtotal is the total
             title = (
                 _("Summe insgesamt")
                 if row["group"] is None

@@ -51,6 +51,7 @@ INSTALLED_APPS = [
     "digitalbilanz.finance",
     "digitalbilanz.workplaces",
     "digitalbilanz.contracts",
+    "digitalbilanz.indicators",
     "digitalbilanz.demo",
     "digitalbilanz.reports",
     "digitalbilanz.api",

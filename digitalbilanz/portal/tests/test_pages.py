@@ -23,6 +23,8 @@ def portal_urls(town):
         f"{base}/haushalt/",
         f"{base}/arbeitsplaetze/",
         f"{base}/vertraege/",
+        f"{base}/finanzen/",
+        f"{base}/kennzahlen/",
         f"{base}/berichte/",
         f"{base}/daten/",
         f"{base}/daten/spalten/",

@@ -40,6 +40,8 @@ def test_the_apps_entries_appear_in_their_order(town):
         "Arbeitsplätze",
         "Verträge",
         "Parameter",
+        "Haushalt",
+        "Kennzahlen",
         "Berichte",
     ]
     assert links[1][:2] == ("/app/musterstadt/massnahmen/", ' aria-current="page"')

@@ -119,7 +119,7 @@ def test_unregistering_removes_the_table(registered):
 
 def test_registered_table_is_in_every_open_data_format(registered, town):
     client = Client()
-    body = client.get("/musterstadt/daten/test_groups.csv").content.decode("utf-8")
+    body = client.get("/musterstadt/daten/test_groups.csv").content.decode("utf-8-sig")
     public = [_pk("1111"), "1111", "Schul-IT"]
     assert list(csv.reader(io.StringIO(body))) == [["id", "number", "name"], public]
     rows = client.get("/musterstadt/daten/test_groups.json").json()

@@ -73,5 +73,6 @@ def test_an_id_beyond_any_database_is_no_valid_choice_in_a_form(editor):
     }
     response = client.post("/app/musterstadt/massnahmen/neu/", data)
     assert response.status_code == 400  # the form again, with its errors
-    assert response.content.decode().count("Keine gültige Auswahl.") == 2
+    # each of the two fields: once beside the field, once in the error summary
+    assert response.content.decode().count("Keine gültige Auswahl.") == 4
     assert not Measure.objects.exists()

@@ -114,7 +114,7 @@ def mark_row_headers(pdf: bytes, flags: list[bool]) -> bytes:
                     if first is not None and first.S == "/TD":
                         _to_row_header(first)
         out = io.BytesIO()
-        doc.save(out)
+        doc.save(out, deterministic_id=True)  # same input, same bytes (backups compare them)
         return out.getvalue()
 
 

@@ -49,6 +49,7 @@ INSTALLED_APPS = [
     "digitalbilanz.core",
     "digitalbilanz.portfolio",
     "digitalbilanz.finance",
+    "digitalbilanz.services",
     "digitalbilanz.demo",
     "digitalbilanz.reports",
     "digitalbilanz.api",

@@ -13,6 +13,7 @@ urlpatterns = [
     path("admin/", admin.site.urls),
     path("api/v1/", include("digitalbilanz.api.urls")),
     path("app/<slug:slug>/berichte/", include("digitalbilanz.reports.urls")),
+    path("app/<slug:slug>/dienste/", include("digitalbilanz.services.urls")),
     path("app/<slug:slug>/", include("digitalbilanz.portfolio.urls")),
     # The public portal owns /<municipality>/...; keep it last.
     path("", include("digitalbilanz.portal.urls")),

@@ -15,7 +15,7 @@ from django.db import transaction
 
 from digitalbilanz.core.choices import MunicipalityKind, OrgUnitKind, Visibility
 from digitalbilanz.core.models import Municipality, OrgUnit
-from digitalbilanz.demo import editions
+from digitalbilanz.demo import editions, leverkusen_services
 from digitalbilanz.demo import leverkusen_measures as lm
 from digitalbilanz.demo.users import ensure_demo_users
 from digitalbilanz.finance.models import BudgetFigure, ProductGroup
@@ -89,6 +89,7 @@ def load(reset: bool = False) -> tuple[Municipality, bool]:
         deferred = []
         lm.create_measures(municipality, units, fields, deferred)
         _budget(municipality)
+        leverkusen_services.load(municipality)
         editions.publish_period(municipality, editions.FIRST)
         lm.apply_moves(deferred)  # the DMS tender slip becomes known after edition 1
         editions.publish_period(municipality, editions.SECOND)
@@ -99,6 +100,7 @@ def _delete(municipality):
     from digitalbilanz.portfolio.models import Measure
 
     editions.delete_editions(municipality)
+    leverkusen_services.delete(municipality)
     Measure.objects.filter(municipality=municipality).delete()
     for model in (FieldOfAction, BudgetFigure, ProductGroup):
         model.objects.filter(municipality=municipality).delete()

@@ -1,5 +1,6 @@
 """Leak test: marker values on council and internal records never reach any public output."""
 
+import datetime as dt
 import io
 import json
 import re
@@ -12,6 +13,9 @@ from digitalbilanz.core.choices import Visibility
 from digitalbilanz.finance.models import BudgetFigure, ProductGroup
 from digitalbilanz.portfolio.models import Benefit, FieldOfAction, Line, Measure, Strategy
 from digitalbilanz.registry.tables import tables
+from digitalbilanz.services import imports as service_imports
+from digitalbilanz.services.derive import update_measure_lines
+from digitalbilanz.services.models import Activity, Service
 from digitalbilanz.testing import Factory
 
 MARKERS = {Visibility.COUNCIL: "LEAK-COUNCIL-7f3a", Visibility.INTERNAL: "LEAK-INTERNAL-9b2c"}
@@ -80,6 +84,26 @@ def _plant(town):
             source=marker,
             visibility=level,
         )
+        # An online service with its non-public fields, case numbers and derived hours lines.
+        service = Service.objects.create(
+            municipality=town,
+            ozg_id=f"{marker}-S",
+            name=f"{marker} Dienst",
+            subject_area=marker,
+            wave=marker[:40],
+            cost_note=marker,
+            visibility=level,
+        )
+        Activity.objects.create(
+            service=service, channel="counter", label=marker, minutes=30, career_level="md"
+        )
+        service.measures.add(public)
+        cases = [
+            (service.pk, "year", dt.date(2024, 1, 1), c, n) for c, n in (("counter", 4711), ("online", 100))
+        ]
+        service_imports.write(town, service_imports.Parsed(rows=cases))
+        update_measure_lines(service, reason=marker)
+        assert Line.objects.filter(measure=public, label__contains=marker).exists()  # derived, hidden
     # Change a hidden line of a public measure (its history must stay hidden too).
     line = Line.objects.get(measure=public, label=f"{MARKERS['internal']} Zeile")
     line.amount = 4242

@@ -174,39 +174,55 @@ def parse(municipality, file_name: str, data: bytes) -> Parsed:
 
 
 def validate(parsed: Parsed, positions, rows, services):
+    """Check every cell of ``rows`` ((line number, cells)); valid rows go to ``parsed.rows``.
+
+    Each column's conversion is cached per distinct raw value (a file repeats its ids, periods
+    and channels on every line), and duplicates are found by one integer key per row, so a
+    million rows need neither a million regex matches nor a million key tuples.
+    """
     p_id, p_kind, p_start, p_channel, p_cases = (positions[c] for c in HEADER)
     width = max(positions.values()) + 1
-    dates: dict = {}
+    service_cache: dict = {}
+    kind_cache: dict = {}
+    date_cache: dict = {}
+    channel_cache: dict = {}
+    count_cache: dict = {}
     seen: dict = {}
-    out = parsed.rows
+    append = parsed.rows.append
+    total = 0
     for number, cells in rows:
-        parsed.total += 1
+        total += 1
         if len(cells) < width:
             cells = list(cells) + [""] * (width - len(cells))
         ok = True
-        ozg = _text(cells[p_id])
-        service = services.get(ozg)
+        raw = cells[p_id]
+        service = service_cache.get(raw, _MISSING)
+        if service is _MISSING:
+            service = services.get(_text(raw))
+            _remember(service_cache, raw, service)
         if service is None:
+            ozg = _text(raw)
             parsed.problem(
                 number,
                 "OZG-ID",
                 _("Unbekannter Dienst „%(id)s“.") % {"id": ozg} if ozg else _("Die OZG-ID fehlt."),
             )
             ok = False
-        kind = PERIOD_WORDS.get(_text(cells[p_kind]).lower())
+        raw = cells[p_kind]
+        kind = kind_cache.get(raw, _MISSING)
+        if kind is _MISSING:
+            kind = PERIOD_WORDS.get(_text(raw).lower())
+            _remember(kind_cache, raw, kind)
         if kind is None:
             parsed.problem(number, "Zeitraum", _("Zeitraum muss Monat, Quartal oder Jahr sein."))
             ok = False
-        raw_start = cells[p_start]
-        start = dates.get(raw_start) if isinstance(raw_start, str) else None
+        raw = cells[p_start]
+        start = date_cache.get(raw, _MISSING)
+        if start is _MISSING:
+            start = _date(raw)
+            _remember(date_cache, raw, start)
         if start is None:
-            start = _date(raw_start)
-            if isinstance(raw_start, str) and start is not None:
-                dates[raw_start] = start
-        if start is None:
-            parsed.problem(
-                number, "Beginn", _("Kein Datum im Format TT.MM.JJJJ: „%(v)s“.") % {"v": raw_start}
-            )
+            parsed.problem(number, "Beginn", _("Kein Datum im Format TT.MM.JJJJ: „%(v)s“.") % {"v": raw})
             ok = False
         elif kind is not None and not is_period_start(kind, start):
             parsed.problem(
@@ -216,17 +232,27 @@ def validate(parsed: Parsed, positions, rows, services):
                 % {"d": start.strftime("%d.%m.%Y"), "k": PeriodKind(kind).label},
             )
             ok = False
-        channel = CHANNEL_WORDS.get(_text(cells[p_channel]).lower())
+        raw = cells[p_channel]
+        channel = channel_cache.get(raw, _MISSING)
+        if channel is _MISSING:
+            channel = CHANNEL_WORDS.get(_text(raw).lower())
+            _remember(channel_cache, raw, channel)
         if channel is None:
             parsed.problem(number, "Kanal", _("Kanal muss online, Schalter, Post, E-Mail oder Telefon sein."))
             ok = False
-        cases, message = _count(cells[p_cases])
+        raw = cells[p_cases]
+        cache_key = raw if type(raw) is str else (type(raw), raw)  # True == 1, but not as a count
+        counted = count_cache.get(cache_key) if raw.__hash__ is not None else None
+        if counted is None:
+            counted = _count(raw)
+            _remember(count_cache, cache_key, counted)
+        cases, message = counted
         if message:
             parsed.problem(number, "Fälle", message)
             ok = False
         if not ok:
             continue
-        key = (service, kind, start, channel)
+        key = ((service * 3 + KIND_INDEX[kind]) * 4_000_000 + start.toordinal()) * 5 + CHANNEL_INDEX[channel]
         first = seen.get(key)
         if first is not None:
             parsed.problem(
@@ -236,7 +262,17 @@ def validate(parsed: Parsed, positions, rows, services):
             )
             continue
         seen[key] = number
-        out.append((service, kind, start, channel, cases))
+        append((service, kind, start, channel, cases))
+    parsed.total += total
+
+
+_MISSING = object()
+CACHE_LIMIT = 100_000  # distinct raw values remembered per column
+
+
+def _remember(cache: dict, raw, value) -> None:
+    if len(cache) < CACHE_LIMIT and raw.__hash__ is not None:
+        cache[raw] = value
 
 
 def _text(value) -> str:

@@ -228,8 +228,13 @@ class CaseCount(BulkTenantModel):
     batch write, both through ``core.imports.bulk_import``. Readable only where the service is.
     """
 
+    # No index of its own: the unique constraint below starts with the service.
     service = models.ForeignKey(
-        Service, on_delete=models.CASCADE, related_name="case_counts", verbose_name=_("Dienst")
+        Service,
+        on_delete=models.CASCADE,
+        related_name="case_counts",
+        verbose_name=_("Dienst"),
+        db_index=False,
     )
     period_kind = models.CharField(_("Zeitraum"), max_length=8, choices=PeriodKind.choices)
     period_start = models.DateField(_("Beginn des Zeitraums"))

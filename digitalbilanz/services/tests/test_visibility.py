@@ -75,7 +75,7 @@ def test_open_data_files_and_api_leak_nothing(world, client):
         response = client.get(url)
         body = b"".join(response.streaming_content) if response.streaming else response.content
         assert response.status_code == 200, url
-        assert MARKER.encode() not in body and "Ratsdienst".encode() not in body, url
+        assert MARKER.encode() not in body and b"Ratsdienst" not in body, url
 
 
 def test_internal_pages_answer_404_for_unreadable_services(world):

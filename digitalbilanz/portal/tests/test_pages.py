@@ -21,6 +21,7 @@ def portal_urls(town):
         f"{base}/massnahmen/{measure.pk}/",
         f"{base}/massnahmen/{measure.pk}/aenderungen/",
         f"{base}/haushalt/",
+        f"{base}/online-dienste/",
         f"{base}/berichte/",
         f"{base}/daten/",
         f"{base}/daten/spalten/",

@@ -115,6 +115,9 @@ def service_detail(request, municipality, pk):
             "service": service,
             "item": item,
             "result": item.get("result"),
+            "channel_rows": [(CHANNEL_DE[c.channel], c) for c in item["result"].channels]
+            if item.get("result")
+            else [],
             "case_table": case_table,
             "channels": [CHANNEL_DE[c] for c in CHANNELS],
             "trend": costs.online_share_trend(years),

@@ -15,8 +15,11 @@ administration (Methoden §4, secondary source).
 import datetime as dt
 from decimal import Decimal as D
 
+from simple_history.utils import bulk_create_with_history
+
 from digitalbilanz.core.choices import OrgUnitKind, Visibility
 from digitalbilanz.core.models import OrgUnit
+from digitalbilanz.core.parameters import ParameterSet
 from digitalbilanz.portfolio.models import Line, Measure
 from digitalbilanz.services import imports
 from digitalbilanz.services.derive import update_measure_lines
@@ -310,13 +313,14 @@ def load(municipality):
     services, rows = [], []
     for number, spec in enumerate(SERVICES, start=1):
         service = _service(municipality, units, number, spec)
-        service.measures.add(ozg)
         services.append(service)
         rows += _case_rows(service, number, spec)
     parsed = imports.Parsed(rows=rows, total=len(rows))
     imports.write(municipality, parsed, file_name="Demo-Fallzahlen 2019–2024 (Demo-Annahme)")
-    for service in services:
-        update_measure_lines(service, reason=REASON)
+    params = ParameterSet.for_municipality(municipality)
+    for service in services:  # linked after the import, so the lines are computed once
+        service.measures.add(ozg)
+        update_measure_lines(service, reason=REASON, params=params)
     return services
 
 
@@ -424,6 +428,7 @@ def _service(municipality, units, number, spec):
     service.full_clean()
     service.save()
     level_code = LEVEL[complexity]
+    activities = []
     for channel in ("online", "counter", "post", "email", "phone"):
         for key, value in minutes.items():
             if channel == "online" and (
@@ -434,13 +439,21 @@ def _service(municipality, units, number, spec):
                 and flags["e_file"]
             ):
                 continue
-            Activity.objects.create(
-                service=service, channel=channel, label=LABELS[key], minutes=D(value), career_level=level_code
+            activities.append(
+                Activity(
+                    service=service,
+                    channel=channel,
+                    label=LABELS[key],
+                    minutes=D(value),
+                    career_level=level_code,
+                )
             )
-    ChannelCost.objects.create(
-        service=service, channel="online", fixed_cost=D(1200) if status == "online" else D(0)
-    )
-    ChannelCost.objects.create(service=service, channel="post", material_cost=D("0.95"))
+    bulk_create_with_history(activities, Activity, default_change_reason=REASON)
+    costs = [
+        ChannelCost(service=service, channel="online", fixed_cost=D(1200) if status == "online" else D(0)),
+        ChannelCost(service=service, channel="post", material_cost=D("0.95")),
+    ]
+    bulk_create_with_history(costs, ChannelCost, default_change_reason=REASON)
     return service
 
 

@@ -9,6 +9,7 @@ year with case numbers the last year is carried forward to the end of the apprai
 of the measure (start year + horizon − 1), labelled as such.
 """
 
+from dataclasses import replace
 from decimal import ROUND_HALF_UP, Decimal
 
 from django.utils.translation import gettext as _
@@ -45,10 +46,11 @@ def lines_for(
     if first_year is not None:
         plan = [(y, source) for y, source in plan if y >= first_year]
     results = {}
+    base = costs.service_costs(service, dict.fromkeys(CHANNELS, 0.0))  # activities read once
     for year, source_year in plan:
         if source_year not in results:
             cases = {c: years[source_year].get(c, 0.0) for c in CHANNELS}
-            results[source_year] = eco.process_cost(costs.service_costs(service, cases), process_params)
+            results[source_year] = eco.process_cost(replace(base, cases=cases), process_params)
         result = results[source_year]
         for level in LEVELS:
             hours = Decimal(str(result.hours_freed_by_level[level])) * share

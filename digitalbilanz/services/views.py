@@ -106,7 +106,7 @@ def service_detail(request, municipality, pk):
     derivations = Derivation.objects.filter(
         source_type__app_label="services", source_type__model="service", source_id=service.pk
     ).with_levels(levels)
-    runs = ImportRun.objects.filter(municipality=municipality, kind=imports.KIND)[:5]
+    runs = ImportRun.objects.filter(municipality=municipality, kind=imports.KIND).select_related("user")[:5]
     return render(
         request,
         "services/detail.html",

@@ -13,6 +13,10 @@ urlpatterns = [
     path("admin/", admin.site.urls),
     path("api/v1/", include("digitalbilanz.api.urls")),
     path("app/<slug:slug>/berichte/", include("digitalbilanz.reports.urls")),
+    path("app/<slug:slug>/arbeitsplaetze/", include("digitalbilanz.workplaces.urls")),
+    path("app/<slug:slug>/vertraege/", include("digitalbilanz.contracts.urls")),
+    path("app/<slug:slug>/haushalt/", include("digitalbilanz.finance.urls")),
+    path("app/<slug:slug>/kennzahlen/", include("digitalbilanz.indicators.urls")),
     path("app/<slug:slug>/dienste/", include("digitalbilanz.services.urls")),
     path("app/<slug:slug>/", include("digitalbilanz.portfolio.urls")),
     # The public portal owns /<municipality>/...; keep it last.

@@ -138,8 +138,8 @@ def _mobile_work(ctx):
         goals="Mobile Arbeit für alle geeigneten Arbeitsplätze; standardisierte Büroausstattung "
         "als Voraussetzung für Desksharing; Arbeitgeberattraktivität [S3].",
         assumptions="Stückkosten je Arbeitsplatz: " + HAMBURG + ". Die Ratsunterlagen nennen "
-        "keine Beträge. Einsparungen durch Desksharing sind noch nicht beziffert (Antrag "
-        "2023/2362, Punkt 3) und daher nicht als Nutzen erfasst.",
+        "keine Beträge. Einsparungen durch Desksharing und die Kosten der übrigen mobilen "
+        "Arbeitsplätze berechnet das Arbeitsplatzmodell (Szenario Quote 0,8; Antrag 2023/2362, Punkt 3).",
     )
     _line(
         m,

@@ -12,6 +12,8 @@ Pure Python + NumPy, no Django: plain dataclasses in, plain dataclasses out.
   ranking (vectorised engine: :func:`duplicate_structure_arrays`);
 * :func:`workplace_model` — desks needed and freed, saving against the cost of
   mobile workplaces, and the lines for the measure economics (methods §6).
+* :mod:`.contracts` — contract periods, earliest possible exit, bound and reducible cost per
+  year, double per-device fees (methods §6; imported as ``economics.contracts``).
 
 Every result carries an :class:`Explanation` in German. Invalid input raises
 :class:`EconomicsError` (a ``ValueError``) with a German message.

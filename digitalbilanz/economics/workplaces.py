@@ -52,6 +52,7 @@ ANNUAL_COMPONENTS = {
 LABELS = {
     "staff": "Beschäftigte im Betrachtungsbereich",
     "mobile_workers": "Mobil arbeitende Beschäftigte",
+    "already_costed": "Davon mit Kosten bereits in eigenen Zeilen der Maßnahme",
     "peak_presence": "Spitzenanwesenheit (Anteil der Beschäftigten)",
     "buffer": "Puffer auf den Arbeitsplatzbedarf",
     "current_desks": "Vorhandene Büroarbeitsplätze",
@@ -67,7 +68,7 @@ LABELS = {
     "years": "Anzahl Jahre",
     "desk_ratio_cap": "Obergrenze Arbeitsplatzquote (Arbeitsplätze je Beschäftigtem)",
 }
-_COUNTS = ("staff", "mobile_workers", "current_desks", "start_year", "years")
+_COUNTS = ("staff", "mobile_workers", "already_costed", "current_desks", "start_year", "years")
 _SHARES = ("peak_presence", "buffer", "desk_ratio_cap")
 
 
@@ -100,6 +101,7 @@ class WorkplaceInputs:
     booking_one_off: float = 0.0
     booking_annual: float = 0.0
     desk_ratio_cap: float | None = BREMEN_DESK_RATIO_CAP
+    already_costed: int = 0
     sources: Mapping[str, Source] = field(default_factory=dict)
 
     def __post_init__(self) -> None:
@@ -127,6 +129,12 @@ class WorkplaceInputs:
                 f"„{LABELS['mobile_workers']}“ muss zwischen 0 und der Zahl der Beschäftigten "
                 f"({self.staff}) liegen (angegeben: {self.mobile_workers}).",
                 field="mobile_workers",
+            )
+        if not 0 <= self.already_costed <= self.mobile_workers:
+            raise EconomicsError(
+                f"„{LABELS['already_costed']}“ muss zwischen 0 und der Zahl der mobil arbeitenden "
+                f"Beschäftigten ({self.mobile_workers}) liegen (angegeben: {self.already_costed}).",
+                field="already_costed",
             )
         if self.current_desks < 0:
             raise EconomicsError(
@@ -163,6 +171,11 @@ class WorkplaceInputs:
         return total
 
     @property
+    def costed_workers(self) -> int:
+        """Mobile workers whose cost this model adds (the measure's own lines carry the rest)."""
+        return self.mobile_workers - self.already_costed
+
+    @property
     def saving_per_desk(self) -> float:
         """Annual saving of one desk no longer used: area × rent + room-related cost."""
         return self.m2_per_desk * self.rent_per_m2_year + self.room_cost_per_desk
@@ -197,7 +210,7 @@ def desks_needed(staff: int, peak_presence: float, buffer: float) -> int:
 def workplace_lines(inputs: WorkplaceInputs, desks_freed: int) -> tuple[Line, ...]:
     """Cost and benefit lines per year, labelled in German, for the derived-lines contract."""
     x = inputs
-    n = x.mobile_workers
+    n = x.costed_workers
     first = x.start_year
     lines: list[Line] = []
 
@@ -264,8 +277,8 @@ def workplace_model(inputs: WorkplaceInputs) -> WorkplaceResult:
     above = None if x.desk_ratio_cap is None else ratio > x.desk_ratio_cap + 1e-12
     freed = max(0, x.current_desks - needed)
     saving = freed * x.saving_per_desk
-    extra = x.mobile_workers * x.annual_per_worker + x.booking_annual
-    one_off = x.mobile_workers * x.one_off_per_worker + x.booking_one_off
+    extra = x.costed_workers * x.annual_per_worker + x.booking_annual
+    one_off = x.costed_workers * x.one_off_per_worker + x.booking_one_off
     cash_saving = saving if x.space_given_up else 0.0
     result = WorkplaceResult(
         desks_needed=needed,
@@ -326,6 +339,11 @@ def _with_explanation(result: WorkplaceResult, x: WorkplaceInputs) -> WorkplaceR
             f"Die Quote liegt {verdict} der Obergrenze von {format_number(x.desk_ratio_cap, 2)} "
             f"Arbeitsplätzen je Beschäftigtem {_cite(x, 'desk_ratio_cap')}."
         )
+    if x.already_costed:
+        steps.append(
+            f"Kosten mobiler Arbeitsplätze nur für {x.mobile_workers} − {x.already_costed} = "
+            f"{x.costed_workers}: {x.already_costed} führt die Maßnahme schon in eigenen Zeilen."
+        )
     steps += [
         f"Frei werdende Arbeitsplätze = max(0, {x.current_desks} − {r.desks_needed}) = {r.desks_freed}.",
         f"Einsparung je Arbeitsplatz = {format_number(x.m2_per_desk, 2)} m² × "
@@ -340,10 +358,10 @@ def _with_explanation(result: WorkplaceResult, x: WorkplaceInputs) -> WorkplaceR
             else "nicht haushaltswirksam, weil die Fläche nicht aufgegeben wird "
             "(Arbeitsverbesserung, keine Einsparung im Haushalt)."
         ),
-        f"Mehrkosten = {x.mobile_workers} × {format_eur(x.annual_per_worker)} "
+        f"Mehrkosten = {x.costed_workers} × {format_eur(x.annual_per_worker)} "
         f"+ Buchungssystem {format_eur(x.booking_annual)} = {format_eur(r.annual_extra_cost)} je Jahr "
         "(haushaltswirksam).",
-        f"Einmalkosten im Jahr {x.start_year} = {x.mobile_workers} × "
+        f"Einmalkosten im Jahr {x.start_year} = {x.costed_workers} × "
         f"{format_eur(x.one_off_per_worker)} + Buchungssystem {format_eur(x.booking_one_off)} = "
         f"{format_eur(r.one_off_cost)}.",
         f"Nettoeffekt je Jahr = {format_eur(r.annual_saving)} − {format_eur(r.annual_extra_cost)} = "

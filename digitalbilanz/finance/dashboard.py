@@ -1,6 +1,6 @@
 """The budget panel of the app's dashboard (registered in ``finance/register.py``)."""
 
-from digitalbilanz.finance.models import BudgetFigure
+from digitalbilanz.finance.models import BudgetFigure, BudgetStatus
 
 
 def budget_panel(dashboard):
@@ -9,4 +9,5 @@ def budget_panel(dashboard):
         .select_related("product_group")
         .order_by("-year")
     )
-    return {"budget": figures}
+    statuses = BudgetStatus.objects.visible_to(dashboard.user, dashboard.municipality).order_by("-year")[:2]
+    return {"budget": figures, "statuses": statuses}

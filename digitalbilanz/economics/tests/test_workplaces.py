@@ -302,3 +302,41 @@ def test_lines_add_up_to_the_annual_figures(staff, mobile_share, given_up, years
         assert benefits == pytest.approx(r.annual_saving)
     appraisal = appraise(r.lines, Parameters(0.0, 2024, years))
     assert appraisal.npv_kn == pytest.approx(r.net_per_year * years - r.one_off_cost, abs=1e-6)
+
+
+def test_workers_already_costed_in_the_measure_are_not_counted_twice():
+    # 60 mobile, 20 already in the measure's own lines → costs for 40:
+    # extra = 40 × 850 + 5,000 = 39,000 €; one-off = 40 × 971 + 10,000 = 48,840 €
+    r = workplace_model(reference(already_costed=20))
+    assert r.annual_extra_cost == pytest.approx(39_000)
+    assert r.one_off_cost == pytest.approx(48_840)
+    assert r.annual_saving == pytest.approx(126_000)  # the desks freed do not change
+    assert any("40" in step and "20" in step for step in r.explanation.steps)
+
+
+def test_more_already_costed_than_mobile_workers_is_refused():
+    with pytest.raises(EconomicsError) as err:
+        reference(already_costed=61)
+    assert err.value.field == "already_costed"
+
+
+def test_leverkusen_desk_ratio_scenarios():
+    # 1,700 staff, 867 mobile, 1,700 desks; 28 m² × 150 €/m² = 4,200 € per desk and year;
+    # 667 mobile workplaces at 1,830 €/year (200 already in M-01's own lines)
+    def scenario(ratio, given_up):
+        return workplace_model(
+            WorkplaceInputs(
+                staff=1700, mobile_workers=867, already_costed=200, peak_presence=ratio,
+                current_desks=1700, start_year=2024, years=5, m2_per_desk=28,
+                rent_per_m2_year=150, device_annuity=1830, one_off_per_worker=971,
+                space_given_up=given_up,
+            )
+        )  # fmt: skip
+
+    full, eighty, sixty = scenario(1.0, False), scenario(0.8, False), scenario(0.6, True)
+    assert (full.desks_freed, eighty.desks_freed, sixty.desks_freed) == (0, 340, 680)
+    assert eighty.annual_saving == pytest.approx(340 * 4200)  # 1,428,000 €
+    assert eighty.annual_extra_cost == pytest.approx(667 * 1830)  # 1,220,610 €
+    assert eighty.net_per_year == pytest.approx(207_390)
+    assert eighty.net_cash_per_year == pytest.approx(-1_220_610)  # space kept: no cash saving
+    assert sixty.net_cash_per_year == pytest.approx(680 * 4200 - 667 * 1830)  # 1,635,390 €

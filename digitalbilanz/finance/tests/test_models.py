@@ -60,18 +60,62 @@ def test_a_product_group_number_is_unique_within_a_municipality_only(town):
         group(town, "0199", name="Doppelt")
 
 
-def test_a_budget_amount_must_not_be_negative(town):
+def test_a_budget_amount_may_be_negative_for_a_deficit(town):
+    candidate = BudgetFigure(
+        municipality=town,
+        product_group=group(town),
+        year=2020,
+        kind=BudgetFigure.Kind.ACTUAL,
+        plan="result",
+        line_number=26,
+        line_label="Jahresergebnis",
+        amount=Decimal("-35600000.00"),
+        source="Jahresabschluss",
+    )
+    candidate.full_clean()
+    candidate.save()
+    assert BudgetFigure.objects.get(pk=candidate.pk).amount == Decimal("-35600000.00")
+
+
+@pytest.mark.parametrize(
+    ("plan", "line", "field"),
+    [
+        ("", 13, "plan"),
+        ("result", None, "line_number"),
+        ("result", 31, "line_number"),
+        ("finance", 0, "line_number"),
+    ],
+)
+def test_a_plan_line_needs_its_plan_and_a_number_within_the_template(town, plan, line, field):
     candidate = BudgetFigure(
         municipality=town,
         product_group=group(town),
         year=2023,
         kind=BudgetFigure.Kind.PLAN,
-        amount=Decimal("-0.01"),
+        plan=plan,
+        line_number=line,
+        amount=Decimal("1"),
         source="Haushaltsplan",
     )
     with pytest.raises(ValidationError) as error:
         candidate.full_clean()
-    assert list(error.value.message_dict) == ["amount"]
+    assert field in error.value.message_dict
+
+
+def test_lines_of_one_group_and_year_are_unique_per_plan_and_number(town):
+    products = group(town)
+    figure(products, 2023, plan="result", line_number=13)
+    figure(products, 2023, plan="finance", line_number=13)  # same number, other plan
+    figure(products, 2023)  # the product group as a whole
+    with pytest.raises(IntegrityError), transaction.atomic():
+        figure(products, 2023, plan="result", line_number=13, amount="5.00")
+
+
+def test_the_product_area_comes_from_the_number_and_must_exist(town):
+    assert group(town, "0199").area_name == "Innere Verwaltung"
+    with pytest.raises(ValidationError) as error:
+        ProductGroup(municipality=town, number="1899", name="X").full_clean()
+    assert "Produktbereich 18" in error.value.message_dict["number"][0]
 
 
 def test_a_budget_figure_is_either_plan_or_result(town):

@@ -9,8 +9,10 @@ from urllib.parse import urljoin, urlparse
 import pytest
 from django.test import Client
 
+from digitalbilanz.contracts.tests import markers as contract_markers
 from digitalbilanz.core.choices import Visibility
-from digitalbilanz.finance.models import BudgetFigure, ProductGroup
+from digitalbilanz.finance.models import BudgetAssignment, BudgetFigure, BudgetStatus, ProductGroup
+from digitalbilanz.indicators.models import Indicator, Limit, Observation
 from digitalbilanz.portfolio.models import Benefit, FieldOfAction, Line, Measure, Strategy
 from digitalbilanz.registry.tables import tables
 from digitalbilanz.services import imports as service_imports
@@ -104,10 +106,103 @@ def _plant(town):
         service_imports.write(town, service_imports.Parsed(rows=cases))
         update_measure_lines(service, reason=marker)
         assert Line.objects.filter(measure=public, label__contains=marker).exists()  # derived, hidden
+        _plant_finance(town, level, marker, hidden, public)
+    contract_markers.plant(town, MARKERS)
     # Change a hidden line of a public measure (its history must stay hidden too).
     line = Line.objects.get(measure=public, label=f"{MARKERS['internal']} Zeile")
     line.amount = 4242
     line.save()
+
+
+def _plant_finance(town, level, marker, hidden_measure, public_measure):
+    """Budget status, plan lines, assignments and indicators at a hidden level (or public
+    records hanging on hidden ones)."""
+    public_group = ProductGroup.objects.filter(municipality=town, visibility=Visibility.PUBLIC).first()
+    year = 2031 if level == "council" else 2032
+    BudgetStatus.objects.create(
+        municipality=town, year=year, stage="preparation", note=marker, source=marker, visibility=level
+    )
+    BudgetFigure.objects.create(
+        municipality=town,
+        product_group=public_group,
+        year=year,
+        kind="plan",
+        plan="result",
+        line_number=13,
+        line_label=marker,
+        amount=-1,
+        source=marker,
+        visibility=level,
+    )
+    BudgetAssignment.objects.create(
+        municipality=town,
+        measure=hidden_measure,
+        product_group=public_group,
+        first_year=2020,
+        note=marker,
+        visibility=Visibility.PUBLIC,
+    )
+    measure = Factory.measure(
+        town, code=f"Z-{level}", title="Zuordnung verborgen", visibility=Visibility.PUBLIC
+    )
+    BudgetAssignment.objects.create(
+        municipality=town,
+        measure=measure,
+        product_group=public_group,
+        first_year=2020,
+        note=marker,
+        visibility=level,
+    )
+    secret = Indicator.objects.create(
+        municipality=town,
+        key=f"leak_{level}",
+        name=marker,
+        topic="finance",
+        unit="EUR",
+        description=marker,
+        visibility=level,
+    )
+    Observation.objects.create(
+        municipality=town,
+        indicator=secret,
+        date="2021-06-18",
+        value=1,
+        unit="EUR",
+        source=marker,
+        visibility=Visibility.PUBLIC,
+    )
+    Indicator.objects.create(
+        municipality=town,
+        key=f"leak_{level}_derived",
+        name=f"Abgeleitet {level}",
+        topic="finance",
+        unit="EUR",
+        formula="change_period",
+        input_a=secret,
+        visibility=Visibility.PUBLIC,
+    )
+    credits = Indicator.objects.filter(municipality=town, key="cash_credits").first()
+    if credits is not None:
+        Observation.objects.create(
+            municipality=town,
+            indicator=credits,
+            date=f"{year}-01-01",
+            value=1,
+            unit="EUR",
+            source=marker,
+            note=marker,
+            visibility=level,
+        )
+        Limit.objects.create(
+            municipality=town,
+            indicator=credits,
+            kind="ceiling",
+            value=1,
+            valid_from=f"{year}-01-01",
+            resolution=marker,
+            source=marker,
+            visibility=level,
+        )
 
 
 def _assert_clean(url, body: bytes):

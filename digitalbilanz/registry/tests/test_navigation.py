@@ -37,7 +37,11 @@ def test_the_apps_entries_appear_in_their_order(town):
         "Übersicht",
         "Maßnahmen",
         "Strategie",
+        "Arbeitsplätze",
+        "Verträge",
         "Parameter",
+        "Haushalt",
+        "Kennzahlen",
         "Berichte",
     ]
     assert links[1][:2] == ("/app/musterstadt/massnahmen/", ' aria-current="page"')

@@ -172,7 +172,7 @@ def _send(client, method, url, data):
 
 
 def test_registered_table_is_written_through_its_form(registered, town, writer):
-    created = _send(writer, "post", "/api/v1/musterstadt/test_groups/", {"number": "3333", "name": "Neu"})
+    created = _send(writer, "post", "/api/v1/musterstadt/test_groups/", {"number": "1333", "name": "Neu"})
     assert created.status_code == 201, created.content
     pk = created.json()["id"]
     changed = _send(

@@ -1,0 +1,92 @@
+"""Pages of the budget app: overview (status, product groups, figures, assignments), the
+comparison for the budget plan with its workbook, and the forms. Every request is one
+transaction (ATOMIC_REQUESTS): nothing half-saves."""
+
+from django.contrib import messages
+from django.http import Http404, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+
+from digitalbilanz.core.forms import save_or_conflict
+from digitalbilanz.core.permissions import can_edit, tenant_view
+from digitalbilanz.core.visibility import levels_for
+from digitalbilanz.finance import forms
+from digitalbilanz.finance.comparison import build_comparison, comparison_context, default_budget_year
+from digitalbilanz.finance.models import BudgetAssignment, BudgetFigure, BudgetStatus, ProductGroup
+from digitalbilanz.finance.workbook import comparison_workbook
+from digitalbilanz.indicators.series import indicator_values
+
+FORMS = {
+    "produktgruppe": (ProductGroup, forms.ProductGroupForm, gettext_lazy("Produktgruppe")),
+    "zahl": (BudgetFigure, forms.BudgetFigureForm, gettext_lazy("Haushaltszahl")),
+    "zuordnung": (BudgetAssignment, forms.BudgetAssignmentForm, gettext_lazy("Zuordnung einer Maßnahme")),
+    "stand": (BudgetStatus, forms.BudgetStatusForm, gettext_lazy("Stand des Haushalts")),
+}
+
+
+@tenant_view
+def overview(request, municipality):
+    levels = levels_for(request.user, municipality)
+    context = {
+        "municipality": municipality,
+        "statuses": BudgetStatus.objects.for_municipality(municipality).with_levels(levels),
+        "groups": ProductGroup.objects.for_municipality(municipality).with_levels(levels),
+        "figures": BudgetFigure.objects.for_municipality(municipality)
+        .with_levels(levels)
+        .select_related("product_group")
+        .order_by("product_group__number", "-year", "kind", "plan", "line_number"),
+        "assignments": BudgetAssignment.objects.for_municipality(municipality)
+        .with_levels(levels)
+        .select_related("measure", "product_group"),
+        "topics": [(_("Finanzen"), indicator_values(municipality, levels, "finance"))],
+        "can_edit": can_edit(request.user, municipality),
+    }
+    return render(request, "finance/overview.html", context)
+
+
+def _budget_year(request, municipality, levels):
+    raw = request.GET.get("jahr", "")
+    if not raw:
+        return default_budget_year(municipality, levels)
+    if not raw.isdigit() or not 1990 <= int(raw) <= 2200:
+        raise Http404
+    return int(raw)
+
+
+@tenant_view
+def comparison(request, municipality):
+    levels = levels_for(request.user, municipality)
+    year = _budget_year(request, municipality, levels)
+    result = build_comparison(municipality, levels, year)
+    context = {"municipality": municipality, **comparison_context(result)}
+    return render(request, "finance/comparison.html", context)
+
+
+@tenant_view
+def comparison_xlsx(request, municipality, year):
+    if not 1990 <= year <= 2200:
+        raise Http404
+    result = build_comparison(municipality, levels_for(request.user, municipality), year)
+    response = HttpResponse(
+        comparison_workbook(result),
+        content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+    )
+    response["Content-Disposition"] = f'attachment; filename="gegenueberstellung-{year}.xlsx"'
+    return response
+
+
+@tenant_view
+def edit(request, municipality, kind, pk=None):
+    if kind not in FORMS or not can_edit(request.user, municipality):
+        raise Http404
+    model, form_class, label = FORMS[kind]
+    instance = get_object_or_404(model, municipality=municipality, pk=pk) if pk else None
+    form = form_class(request.POST or None, instance=instance, municipality=municipality)
+    url = f"/app/{municipality.slug}/haushalt/"
+    if request.method == "POST" and form.is_valid() and (saved := save_or_conflict(form)):
+        messages.success(request, _("„%(obj)s“ wurde gespeichert.") % {"obj": saved})
+        return redirect(url)
+    title = (_("%(label)s bearbeiten") if pk else _("%(label)s erfassen")) % {"label": label}
+    context = {"municipality": municipality, "form": form, "title": title, "back_url": url}
+    return render(request, "portfolio/form.html", context, status=400 if form.errors else 200)

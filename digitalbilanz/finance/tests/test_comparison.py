@@ -170,8 +170,20 @@ def test_text_that_looks_like_a_formula_stays_text_in_the_workbook(town):
     measure = Factory.measure(town, code="=M", title='=HYPERLINK("x")')
     Factory.line(measure, 2024, "cost", "1.00")
     book = load_workbook(io.BytesIO(comparison_workbook(build_comparison(town, ALL, 2024))))
+    cells = [row[1] for row in book["Maßnahmen"].iter_rows(min_row=2)]
+    formula = [c for c in cells if str(c.value).startswith("=M")]
+    # a typed string, shown as written, never run and never prefixed with an apostrophe
+    assert formula and all(c.data_type == "s" for c in formula)
+    assert not any(str(c.value).startswith("'") for c in cells)
+
+
+def test_harmless_text_in_the_workbook_keeps_no_apostrophe(town):
+    measure = Factory.measure(town, code="-5", title="-5 % Papier")
+    Factory.line(measure, 2024, "cost", "1.00")
+    book = load_workbook(io.BytesIO(comparison_workbook(build_comparison(town, ALL, 2024))))
     names = [r[1] for r in book["Maßnahmen"].iter_rows(min_row=2, values_only=True)]
-    assert any(n.startswith("'=M") for n in names)
+    assert any(n.startswith("-5") and "Papier" in n for n in names)
+    assert not any(n.startswith("'") for n in names)
 
 
 def test_the_public_page_shows_public_lines_only(town):

@@ -6,10 +6,12 @@ from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.http import Http404, HttpResponse, HttpResponseBadRequest
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from digitalbilanz.core.forms import save_or_conflict
+from digitalbilanz.core.history import history_entries
 from digitalbilanz.core.permissions import can_edit, tenant_view
 from digitalbilanz.core.visibility import levels_for
 from digitalbilanz.finance import forms
@@ -94,3 +96,25 @@ def edit(request, municipality, kind, pk=None):
     title = (_("%(label)s bearbeiten") if pk else _("%(label)s erfassen")) % {"label": label}
     context = {"municipality": municipality, "form": form, "title": title, "back_url": url}
     return render(request, "portfolio/form.html", context, status=400 if form.errors else 200)
+
+
+@tenant_view
+def history(request, municipality):
+    """Changes of product groups, budget figures and budget status (deleted ones too)."""
+    rows = []
+    for model in (ProductGroup, BudgetFigure, BudgetStatus):
+        rows += list(model.history.filter(municipality_id=municipality.pk).select_related("history_user"))
+    return render(
+        request,
+        "finance/history.html",
+        {
+            "municipality": municipality,
+            "record_label": _("Haushalt"),
+            "back_url": reverse("budget_overview", args=[municipality.slug]),
+            "intro": _(
+                "Alle Änderungen an Produktgruppen, Haushaltszahlen und dem Stand der Haushalte, "
+                "die Sie lesen dürfen."
+            ),
+            "entries": history_entries(rows, levels_for(request.user, municipality)),
+        },
+    )

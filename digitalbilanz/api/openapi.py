@@ -257,7 +257,8 @@ def spec(server_url: str) -> dict:
                 "summary": "Kommunen",
                 "operationId": "list_municipalities",
                 "parameters": PAGING,
-                "responses": {"200": {"description": "Liste"}, **_errors("400", "429")},
+                # 404: a page beyond the end, as in every other list
+                "responses": {"200": {"description": "Liste"}, **_errors("400", "404", "429")},
             }
         },
         "/{slug}/": {

@@ -172,6 +172,7 @@ def table_batch(request, slug, name):
     m, table = _municipality(slug), _table(name)
     if table.batch is None:
         raise not_found()
+    writes.writer(request.principal, m)  # 401/403 before the body is judged (400)
     rows = body.parse_rows(request, table.batch.max_rows)
     return _json(writes.batch(request.principal, m, table, rows))
 

@@ -194,6 +194,11 @@ def _spec(table):
     return table.writes
 
 
+def writer(key, municipality):
+    """The key's user if the key may write in ``municipality``; else 401 or 403."""
+    return _writer(key, municipality)
+
+
 def _writer(key, municipality):
     if not key.is_authenticated:
         raise ApiError(

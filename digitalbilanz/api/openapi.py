@@ -259,6 +259,7 @@ def spec(server_url: str) -> dict:
                 "summary": "Kommunen",
                 "operationId": "list_municipalities",
                 "parameters": PAGING,
+                # 404: a page beyond the end, as in every other list
                 "responses": {"200": {"description": "Liste"}, **_errors("400", "404", "429")},
             }
         },

@@ -20,6 +20,7 @@ values of the fields the client sent, and nothing is written. A line derived by 
 import re
 
 from django import forms
+from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils.translation import gettext as _
 
@@ -119,6 +120,9 @@ def save(form, user, spec):
             return form.save(user=user) if spec.save_with_user else form.save()
     except StaleRecordError as exc:  # another write won the race after our check
         raise stale(exc.current(), form.data) from exc
+    except ValidationError as exc:  # e.g. a derived line that could no longer be computed
+        details = [{"field": "", "message": str(m)} for m in exc.messages]
+        raise ApiError(400, "invalid", _("Die Angaben sind nicht gültig."), details) from exc
 
 
 def stale(current, payload):

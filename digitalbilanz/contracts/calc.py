@@ -161,3 +161,14 @@ def sync_contract_lines(contract: Contract, *, reason: str, user=None) -> None:
             visibility=level,
             user=user,
         )
+
+
+def recompute_municipality(municipality, *, reason: str, user=None) -> None:
+    """Recompute the lines of every contract linked to a measure (registered in ``register.py``)."""
+    source_type = ContentType.objects.get_for_model(Contract)
+    derived = Derivation.objects.filter(source_type=source_type, measure__municipality=municipality)
+    pks = set(derived.values_list("source_id", flat=True))
+    linked = Contract.objects.filter(municipality=municipality, measures__isnull=False)
+    pks |= set(linked.values_list("pk", flat=True))
+    for contract in Contract.objects.filter(pk__in=pks).select_related("municipality"):
+        sync_contract_lines(contract, reason=reason, user=user)

@@ -77,3 +77,28 @@ class ContractValueForm(TenantForm):
         if data.get("valid_from") and clash.exclude(pk=self.instance.pk).exists():
             self.add_error("valid_from", _("Für diesen Tag gibt es schon einen Wert."))
         return data
+
+
+class _RecomputingSave:
+    """API forms: saving a contract or a value recomputes the linked measures' derived lines.
+
+    The web views do the same around ``save_or_conflict``; the API's one save calls
+    ``form.save(user=…)`` (``Writes.save_with_user``).
+    """
+
+    def save(self, commit=True, user=None):
+        from digitalbilanz.contracts.calc import sync_contract_lines
+
+        saved = super().save(commit=commit)
+        contract = saved if isinstance(saved, Contract) else saved.contract
+        reason = self.cleaned_data.get("change_reason") or _("Über die Schnittstelle gespeichert")
+        sync_contract_lines(contract, reason=str(reason), user=user)
+        return saved
+
+
+class ApiContractForm(_RecomputingSave, ContractForm):
+    pass
+
+
+class ApiContractValueForm(_RecomputingSave, ContractValueForm):
+    pass

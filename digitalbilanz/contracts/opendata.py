@@ -7,9 +7,11 @@ contract can be listed while its money stays internal.
 from django.utils.translation import gettext_lazy as _
 
 from digitalbilanz.contracts.choices import Basis, ContractKind
+from digitalbilanz.contracts.forms import ApiContractForm, ApiContractValueForm
 from digitalbilanz.contracts.models import Contract, ContractValue
+from digitalbilanz.core.permissions import can_edit
 from digitalbilanz.registry.tables import Column as C
-from digitalbilanz.registry.tables import Filter, Table, id_column
+from digitalbilanz.registry.tables import Filter, Parent, Table, Writes, id_column
 
 CONTRACT_COLUMNS = (
     id_column(_("Eindeutige, dauerhafte Kennung des Vertrags.")),
@@ -37,6 +39,25 @@ def contract_rows(municipality, levels):
     return Contract.objects.for_municipality(municipality).with_levels(levels).prefetch_related("measures")
 
 
+def _may_edit_contract(user, municipality, contract):
+    return can_edit(user, municipality, contract.org_unit)
+
+
+def _may_edit_value(user, municipality, value):
+    return can_edit(user, municipality, value.contract.org_unit)
+
+
+def _with_user(user, municipality):
+    return {"user": user}
+
+
+CONTRACT_PARENT = Parent(
+    "contract",
+    _("Vertrag"),
+    lambda principal, municipality: Contract.objects.visible_to(principal, municipality),
+    code_field="pk",
+)
+
 CONTRACTS = Table(
     "contracts",
     _("Verträge"),
@@ -48,6 +69,13 @@ CONTRACTS = Table(
     filters=(
         Filter("kind", "choice", "kind", _("Art des Vertrags."), tuple(ContractKind.values)),
         Filter("basis", "choice", "basis", _("Abrechnung."), tuple(Basis.values)),
+    ),
+    writes=Writes(
+        ApiContractForm,
+        _may_edit_contract,
+        form_kwargs=_with_user,
+        lookups=(("org_unit", "code"),),
+        save_with_user=True,
     ),
 )
 
@@ -74,4 +102,5 @@ VALUES = Table(
     value_rows,
     keywords=(_("Verträge"),),
     order=88,
+    writes=Writes(ApiContractValueForm, _may_edit_value, parent=CONTRACT_PARENT, save_with_user=True),
 )

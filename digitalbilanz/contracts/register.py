@@ -2,9 +2,10 @@
 
 from django.utils.translation import gettext_lazy as _
 
-from digitalbilanz.contracts import opendata, public
+from digitalbilanz.contracts import calc, opendata, public
 from digitalbilanz.contracts.chapters import Contracts
 from digitalbilanz.registry.chapters import register_chapter
+from digitalbilanz.registry.derivations import register_recompute
 from digitalbilanz.registry.navigation import Entry, register_entry
 from digitalbilanz.registry.portal import register_section
 from digitalbilanz.registry.tables import register_table
@@ -21,3 +22,6 @@ register_entry(Entry("contracts", _("Verträge"), "contracts:list", 37))
 
 # Report chapters
 register_chapter(Contracts())
+
+# Derived lines
+register_recompute("contracts", calc.recompute_municipality)

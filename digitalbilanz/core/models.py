@@ -3,15 +3,16 @@
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.validators import RegexValidator
-from django.db import models
+from django.db import models, transaction
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
 from digitalbilanz.core.choices import MunicipalityKind, OrgUnitKind, Role, Visibility
-from digitalbilanz.core.datachanges import DataQuerySet
+from digitalbilanz.core.datachanges import DataQuerySet, grouped
 from digitalbilanz.core.parameters import parameter_spec
 from digitalbilanz.core.versioning import conditional_update
 from digitalbilanz.core.visibility import VisibilityQuerySet
+from digitalbilanz.registry.derivations import recompute_derived
 
 
 class VersionedModel(models.Model):
@@ -235,6 +236,22 @@ class Parameter(TenantModel):
 
     def __str__(self):
         return f"{self.label}: {self.value}"
+
+    def save(self, *args, **kwargs):
+        """Save and recompute every derived line of the municipality in the same transaction."""
+        with transaction.atomic(), grouped():
+            super().save(*args, **kwargs)
+            self._recompute(_("Parameter „%(label)s“ geändert"))
+
+    def delete(self, *args, **kwargs):
+        """Back to the default: derived lines follow in the same transaction."""
+        with transaction.atomic(), grouped():
+            result = super().delete(*args, **kwargs)
+            self._recompute(_("Parameter „%(label)s“ auf den Standardwert gesetzt"))
+            return result
+
+    def _recompute(self, reason):
+        recompute_derived(self.municipality, reason=str(reason) % {"label": self.label})
 
     @property
     def spec(self):

@@ -74,16 +74,37 @@ class BudgetPlanComparison:
 
 
 def default_budget_year(municipality, levels, today=None) -> int:
-    """The budget in preparation (the comparison is made for it), else next year."""
+    """The budget in preparation on ``today`` (the comparison is made for it), else next year.
+
+    A report edition passes its reference date, so an edition shows the budget of its own time.
+    """
     today = today or dt.date.today()
     preparing = (
         BudgetStatus.objects.for_municipality(municipality)
         .with_levels(levels)
-        .filter(stage=BudgetStage.PREPARATION)
+        .filter(stage=BudgetStage.PREPARATION, year__lte=today.year + 1)
         .order_by("-year")
         .first()
     )
     return preparing.year if preparing else today.year + 1
+
+
+FIRST_YEAR, LAST_YEAR = 1990, 2200
+
+
+def chosen_budget_year(raw, municipality, levels) -> int:
+    """The budget year of a ``?jahr=`` choice; empty → the default; else a German ``ValidationError``."""
+    from django.core.exceptions import ValidationError
+
+    raw = (raw or "").strip()
+    if not raw:
+        return default_budget_year(municipality, levels)
+    if not (raw.isascii() and raw.isdigit()) or not FIRST_YEAR <= int(raw) <= LAST_YEAR:
+        raise ValidationError(
+            _("Das Haushaltsjahr muss eine Jahreszahl von %(a)s bis %(b)s sein (angegeben: „%(v)s“).")
+            % {"a": FIRST_YEAR, "b": LAST_YEAR, "v": raw[:20]}
+        )
+    return int(raw)
 
 
 def build_comparison(municipality, levels, budget_year: int) -> BudgetPlanComparison:

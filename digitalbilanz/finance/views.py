@@ -3,16 +3,24 @@ comparison for the budget plan with its workbook, and the forms. Every request i
 transaction (ATOMIC_REQUESTS): nothing half-saves."""
 
 from django.contrib import messages
-from django.http import Http404, HttpResponse
+from django.core.exceptions import ValidationError
+from django.http import Http404, HttpResponse, HttpResponseBadRequest
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from digitalbilanz.core.forms import save_or_conflict
+from digitalbilanz.core.history import history_entries
 from digitalbilanz.core.permissions import can_edit, tenant_view
 from digitalbilanz.core.visibility import levels_for
 from digitalbilanz.finance import forms
-from digitalbilanz.finance.comparison import build_comparison, comparison_context, default_budget_year
+from digitalbilanz.finance.comparison import (
+    build_comparison,
+    chosen_budget_year,
+    comparison_context,
+    default_budget_year,
+)
 from digitalbilanz.finance.models import BudgetAssignment, BudgetFigure, BudgetStatus, ProductGroup
 from digitalbilanz.finance.workbook import comparison_workbook
 from digitalbilanz.indicators.series import indicator_values
@@ -45,29 +53,27 @@ def overview(request, municipality):
     return render(request, "finance/overview.html", context)
 
 
-def _budget_year(request, municipality, levels):
-    raw = request.GET.get("jahr", "")
-    if not raw:
-        return default_budget_year(municipality, levels)
-    if not raw.isdigit() or not 1990 <= int(raw) <= 2200:
-        raise Http404
-    return int(raw)
-
-
 @tenant_view
 def comparison(request, municipality):
     levels = levels_for(request.user, municipality)
-    year = _budget_year(request, municipality, levels)
+    error = ""
+    try:
+        year = chosen_budget_year(request.GET.get("jahr"), municipality, levels)
+    except ValidationError as exc:
+        error, year = exc.messages[0], default_budget_year(municipality, levels)
     result = build_comparison(municipality, levels, year)
-    context = {"municipality": municipality, **comparison_context(result)}
-    return render(request, "finance/comparison.html", context)
+    context = {"municipality": municipality, "year_error": error, **comparison_context(result)}
+    return render(request, "finance/comparison.html", context, status=400 if error else 200)
 
 
 @tenant_view
-def comparison_xlsx(request, municipality, year):
-    if not 1990 <= year <= 2200:
-        raise Http404
-    result = build_comparison(municipality, levels_for(request.user, municipality), year)
+def comparison_xlsx(request, municipality, year=None):
+    levels = levels_for(request.user, municipality)
+    try:
+        year = chosen_budget_year(str(year) if year else request.GET.get("jahr"), municipality, levels)
+    except ValidationError as exc:
+        return HttpResponseBadRequest(exc.messages[0], content_type="text/plain; charset=utf-8")
+    result = build_comparison(municipality, levels, year)
     response = HttpResponse(
         comparison_workbook(result),
         content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
@@ -90,3 +96,25 @@ def edit(request, municipality, kind, pk=None):
     title = (_("%(label)s bearbeiten") if pk else _("%(label)s erfassen")) % {"label": label}
     context = {"municipality": municipality, "form": form, "title": title, "back_url": url}
     return render(request, "portfolio/form.html", context, status=400 if form.errors else 200)
+
+
+@tenant_view
+def history(request, municipality):
+    """Changes of product groups, budget figures and budget status (deleted ones too)."""
+    rows = []
+    for model in (ProductGroup, BudgetFigure, BudgetStatus):
+        rows += list(model.history.filter(municipality_id=municipality.pk).select_related("history_user"))
+    return render(
+        request,
+        "finance/history.html",
+        {
+            "municipality": municipality,
+            "record_label": _("Haushalt"),
+            "back_url": reverse("budget_overview", args=[municipality.slug]),
+            "intro": _(
+                "Alle Änderungen an Produktgruppen, Haushaltszahlen und dem Stand der Haushalte, "
+                "die Sie lesen dürfen."
+            ),
+            "entries": history_entries(rows, levels_for(request.user, municipality)),
+        },
+    )

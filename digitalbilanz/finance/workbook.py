@@ -14,7 +14,7 @@ from openpyxl.styles import Font
 
 from digitalbilanz.economics.budget_plan import COLUMNS
 from digitalbilanz.finance.comparison import column_label
-from digitalbilanz.spreadsheet import safe_cell
+from digitalbilanz.spreadsheet import append_row
 
 FORMATS = {
     "work_hours": '#,##0.0" Std."',
@@ -29,9 +29,9 @@ def _number(value):
 
 
 def _block(sheet, title, by_year, years):
-    sheet.append([safe_cell(title)])
+    append_row(sheet, [title])
     sheet.cell(sheet.max_row, 1).font = BOLD
-    sheet.append([_("Position")] + [str(y) for y in years] + [_("Summe")])
+    append_row(sheet, [_("Position")] + [str(y) for y in years] + [_("Summe")])
     for cell in sheet[sheet.max_row]:
         cell.font = BOLD
     for column in COLUMNS:
@@ -42,10 +42,10 @@ def _block(sheet, title, by_year, years):
             hours = sum(by_year[y].work_hours for y in years)
             total = (hours / by_year[years[0]].hours_per_fte).quantize(values[0])
         row.append(_number(total))
-        sheet.append(row)
+        append_row(sheet, row)
         for cell in sheet[sheet.max_row][1:]:
             cell.number_format = FORMATS.get(column, EURO)
-    sheet.append([])
+    append_row(sheet, [])
 
 
 def comparison_workbook(result) -> bytes:
@@ -53,28 +53,25 @@ def comparison_workbook(result) -> bytes:
     book = Workbook()
     sheet = book.active
     sheet.title = _("Gegenüberstellung")
-    sheet.append(
+    append_row(
+        sheet,
         [
-            safe_cell(
-                _(
-                    "Gegenüberstellung für den Haushaltsplan %(year)s "
-                    "(mit Planungsjahren bis %(last)s) – %(town)s"
-                )
-                % {"year": result.budget_year, "last": years[-1], "town": result.municipality.name}
-            )
-        ]
+            _("Gegenüberstellung für den Haushaltsplan %(year)s (mit Planungsjahren bis %(last)s) – %(town)s")
+            % {"year": result.budget_year, "last": years[-1], "town": result.municipality.name}
+        ],
     )
     sheet.cell(1, 1).font = BOLD
-    sheet.append(
+    append_row(
+        sheet,
         [
             _(
                 "Nettoeffekt = Einsparungen − Investition − laufende Kosten; die Arbeitsverbesserung "
                 "(%(hours)s Std. je VZÄ) ist nicht haushaltswirksam und steht daneben."
             )
             % {"hours": f"{result.hours_per_fte:,.0f}".replace(",", ".")}
-        ]
+        ],
     )
-    sheet.append([])
+    append_row(sheet, [])
     _block(sheet, _("Insgesamt"), result.comparison.totals, years)
     for group, cells in result.comparison.groups().items():
         _block(sheet, result.group_label(group), cells, years)
@@ -83,15 +80,15 @@ def comparison_workbook(result) -> bytes:
         sheet.column_dimensions[letter].width = 18
 
     detail = book.create_sheet(_("Maßnahmen"))
-    detail.append([_("Produktgruppe"), _("Maßnahme"), _("Jahr")] + [column_label(c) for c in COLUMNS])
+    append_row(detail, [_("Produktgruppe"), _("Maßnahme"), _("Jahr")] + [column_label(c) for c in COLUMNS])
     for cell in detail[1]:
         cell.font = BOLD
     for (group, measure), cells in result.comparison.rows.items():
         for year in years:
             cell = cells[year]
-            detail.append(
-                [safe_cell(result.group_label(group)), safe_cell(measure), year]
-                + [_number(getattr(cell, c)) for c in COLUMNS]
+            append_row(
+                detail,
+                [result.group_label(group), measure, year] + [_number(getattr(cell, c)) for c in COLUMNS],
             )
             for item, column in zip(detail[detail.max_row][3:], COLUMNS, strict=True):
                 item.number_format = FORMATS.get(column, EURO)

@@ -4,9 +4,11 @@ indicator with its series, and the forms. Each request is one transaction."""
 from django.contrib import messages
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
 from django.utils.translation import gettext as _
 
 from digitalbilanz.core.forms import save_or_conflict
+from digitalbilanz.core.history import history_entries
 from digitalbilanz.core.permissions import can_edit, tenant_view
 from digitalbilanz.core.visibility import levels_for
 from digitalbilanz.indicators import forms
@@ -81,3 +83,23 @@ def child_edit(request, municipality, indicator_pk, kind, pk=None):
     if request.method == "POST" and form.is_valid() and (saved := save_or_conflict(form)):
         return _saved(request, saved, url)
     return _form_page(request, municipality, form, title % {"name": indicator.name}, url)
+
+
+@tenant_view
+def history(request, municipality, pk):
+    """Changes of the indicator, its values and its targets or ceilings (deleted ones too)."""
+    indicator = get_object_or_404(Indicator.objects.visible_to(request.user, municipality), pk=pk)
+    rows = list(indicator.history.select_related("history_user"))
+    for model in (Observation, Limit):
+        rows += list(model.history.filter(indicator_id=indicator.pk).select_related("history_user"))
+    return render(
+        request,
+        "indicators/history.html",
+        {
+            "municipality": municipality,
+            "record_label": indicator.name,
+            "back_url": reverse("indicator_detail", args=[municipality.slug, indicator.pk]),
+            "intro": _("Alle Änderungen an der Kennzahl, ihren Werten und Grenzen, die Sie lesen dürfen."),
+            "entries": history_entries(rows, levels_for(request.user, municipality)),
+        },
+    )

@@ -129,3 +129,12 @@ def _stricter(scenario) -> str:
     from digitalbilanz.core.visibility import stricter
 
     return stricter(scenario.visibility, scenario.snapshot.visibility)
+
+
+def recompute_municipality(municipality, *, reason: str, user=None) -> None:
+    """Recompute every linked scenario's lines (registered in ``register.py``: ``registry.derivations``)."""
+    from digitalbilanz.workplaces.models import WorkplaceScenario
+
+    scenarios = WorkplaceScenario.objects.filter(municipality=municipality, measure__isnull=False)
+    for scenario in scenarios.select_related("snapshot", "measure", "municipality"):
+        sync_measure_lines(scenario, reason=reason, user=user)

@@ -11,11 +11,13 @@ from decimal import Decimal
 
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
-from django.db import models
+from django.db import models, transaction
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
+from digitalbilanz.core.datachanges import grouped
 from digitalbilanz.core.models import OrgUnit, PublishableModel
+from digitalbilanz.registry.derivations import recompute_derived
 
 COUNT = {"validators": [MinValueValidator(0)]}
 
@@ -67,6 +69,18 @@ class WorkplaceSnapshot(PublishableModel):
 
     def get_absolute_url(self):
         return reverse("workplaces:snapshot", args=[self.municipality.slug, self.pk])
+
+    def save(self, *args, **kwargs):
+        """Save and recompute the derived lines that read snapshots (scenarios, double fees)."""
+        with transaction.atomic(), grouped():
+            super().save(*args, **kwargs)
+            recompute_derived(self.municipality, reason=_("Arbeitsplatz-Stand %(s)s geändert") % {"s": self})
+
+    def delete(self, *args, **kwargs):
+        with transaction.atomic(), grouped():
+            result = super().delete(*args, **kwargs)
+            recompute_derived(self.municipality, reason=_("Arbeitsplatz-Stand %(s)s gelöscht") % {"s": self})
+            return result
 
     @property
     def mobile_share(self) -> Decimal:

@@ -2,9 +2,11 @@
 
 from django.utils.translation import gettext_lazy as _
 
+from digitalbilanz.core.permissions import can_edit
 from digitalbilanz.registry.tables import Column as C
-from digitalbilanz.registry.tables import Filter, Table, id_column
+from digitalbilanz.registry.tables import Filter, Table, Writes, id_column
 from digitalbilanz.workplaces.calc import scenario_result
+from digitalbilanz.workplaces.forms import SnapshotForm
 from digitalbilanz.workplaces.models import WorkplaceScenario, WorkplaceSnapshot
 
 SNAPSHOT_COLUMNS = (
@@ -51,6 +53,10 @@ def snapshot_rows(municipality, levels):
     )
 
 
+def _may_edit_snapshot(user, municipality, snapshot):
+    return can_edit(user, municipality, snapshot.org_unit)
+
+
 SNAPSHOTS = Table(
     "workplace_snapshots",
     _("Arbeitsplätze und mobile Arbeit"),
@@ -60,6 +66,13 @@ SNAPSHOTS = Table(
     keywords=(_("Mobile Arbeit"), _("Arbeitsplätze")),
     order=85,
     filters=(Filter("as_of", "date", "as_of", _("Stichtag.")),),
+    # Saving a snapshot recomputes the derived lines that read it (``WorkplaceSnapshot.save``).
+    writes=Writes(
+        SnapshotForm,
+        _may_edit_snapshot,
+        form_kwargs=lambda user, municipality: {"user": user},
+        lookups=(("org_unit", "code"),),
+    ),
 )
 
 

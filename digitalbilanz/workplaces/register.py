@@ -5,10 +5,11 @@ from django.utils.translation import gettext_lazy as _
 from digitalbilanz.core.parameters import register_parameters
 from digitalbilanz.registry.chapters import register_chapter
 from digitalbilanz.registry.dashboard import Panel, register_panel
+from digitalbilanz.registry.derivations import register_recompute
 from digitalbilanz.registry.navigation import Entry, register_entry
 from digitalbilanz.registry.portal import register_section
 from digitalbilanz.registry.tables import register_table
-from digitalbilanz.workplaces import dashboard, opendata, public
+from digitalbilanz.workplaces import calc, dashboard, opendata, public
 from digitalbilanz.workplaces.chapters import Workplaces
 from digitalbilanz.workplaces.parameters import WORKPLACE_PARAMETERS
 
@@ -30,3 +31,6 @@ register_chapter(Workplaces())
 
 # Parameters
 register_parameters(*WORKPLACE_PARAMETERS)
+
+# Derived lines
+register_recompute("workplaces", calc.recompute_municipality)

@@ -98,15 +98,8 @@ def snapshot_edit(request, municipality, pk=None):
     form = forms.SnapshotForm(
         request.POST or None, instance=instance, municipality=municipality, user=request.user
     )
-    reason = _("Arbeitsplatz-Stand geändert")
-
-    def resync(snapshot):
-        for scenario in snapshot.scenarios.filter(measure__isnull=False).select_related(
-            "snapshot", "measure"
-        ):
-            sync_measure_lines(scenario, reason=reason, user=request.user)
-
-    if request.method == "POST" and form.is_valid() and (saved := _save_and_sync(form, resync)):
+    # Saving the snapshot recomputes every derivation that reads it (the model's save).
+    if request.method == "POST" and form.is_valid() and (saved := _save_and_sync(form, lambda s: None)):
         messages.success(request, _("„%(obj)s“ wurde gespeichert.") % {"obj": saved})
         return redirect(saved.get_absolute_url())
     back = instance.get_absolute_url() if instance else reverse("workplaces:index", args=[municipality.slug])

@@ -6,6 +6,8 @@ from digitalbilanz.portal.tests.test_browser import _axe, browser, pytestmark, s
 PAGES = [
     "/app/leverkusen/haushalt/",
     "/app/leverkusen/haushalt/gegenueberstellung/?jahr=2023",
+    "/app/leverkusen/haushalt/gegenueberstellung/?jahr=abc",  # the German error next to the field
+    "/app/leverkusen/haushalt/historie/",
     "/app/leverkusen/kennzahlen/",
     "/app/leverkusen/",
 ]
@@ -26,7 +28,8 @@ def test_budget_and_indicator_pages_pass_axe(browser, site):  # noqa: F811
         page.fill("input[name=password]", "demo-digitalbilanz")
         page.click("button[type=submit]")
         page.wait_for_load_state()
-        for url in [*PAGES, f"/app/leverkusen/kennzahlen/{detail}/"]:
+        indicator = f"/app/leverkusen/kennzahlen/{detail}/"
+        for url in [*PAGES, indicator, indicator + "historie/"]:
             page.goto(site + url)
             found = _axe(page)
             if found:

@@ -170,8 +170,20 @@ def test_text_that_looks_like_a_formula_stays_text_in_the_workbook(town):
     measure = Factory.measure(town, code="=M", title='=HYPERLINK("x")')
     Factory.line(measure, 2024, "cost", "1.00")
     book = load_workbook(io.BytesIO(comparison_workbook(build_comparison(town, ALL, 2024))))
+    cells = [row[1] for row in book["Maßnahmen"].iter_rows(min_row=2)]
+    formula = [c for c in cells if str(c.value).startswith("=M")]
+    # a typed string, shown as written, never run and never prefixed with an apostrophe
+    assert formula and all(c.data_type == "s" for c in formula)
+    assert not any(str(c.value).startswith("'") for c in cells)
+
+
+def test_harmless_text_in_the_workbook_keeps_no_apostrophe(town):
+    measure = Factory.measure(town, code="-5", title="-5 % Papier")
+    Factory.line(measure, 2024, "cost", "1.00")
+    book = load_workbook(io.BytesIO(comparison_workbook(build_comparison(town, ALL, 2024))))
     names = [r[1] for r in book["Maßnahmen"].iter_rows(min_row=2, values_only=True)]
-    assert any(n.startswith("'=M") for n in names)
+    assert any(n.startswith("-5") and "Papier" in n for n in names)
+    assert not any(n.startswith("'") for n in names)
 
 
 def test_the_public_page_shows_public_lines_only(town):
@@ -190,3 +202,42 @@ def test_the_public_page_shows_public_lines_only(town):
         if r[0]
     }
     assert rows["laufende Kosten"][3] == 0.0  # the internal 2027 line is not public
+
+
+def test_the_budget_year_can_be_chosen_on_page_and_workbook(town):
+    from digitalbilanz.core.choices import Role
+
+    client = Client()
+    client.force_login(Factory.user(town, Role.READER))
+    page = client.get(f"/app/{town.slug}/haushalt/gegenueberstellung/?jahr=2024")
+    assert page.status_code == 200 and page.context["result"].budget_year == 2024
+    book = client.get(f"/app/{town.slug}/haushalt/gegenueberstellung.xlsx?jahr=2024")
+    assert book.status_code == 200 and "gegenueberstellung-2024.xlsx" in book["Content-Disposition"]
+    public = Client().get(f"/{town.slug}/finanzen/?jahr=2024")
+    assert public.status_code == 200 and public.context["result"].budget_year == 2024
+    assert Client().get(f"/{town.slug}/finanzen/gegenueberstellung.xlsx?jahr=2024").status_code == 200
+
+
+@pytest.mark.parametrize("raw", ["abc", "1800", "２０２４", "2024x"])
+def test_a_bad_budget_year_is_refused_in_german(town, raw):
+    from digitalbilanz.core.choices import Role
+
+    client = Client()
+    client.force_login(Factory.user(town, Role.READER))
+    page = client.get(f"/app/{town.slug}/haushalt/gegenueberstellung/", {"jahr": raw})
+    assert page.status_code == 400
+    assert "Das Haushaltsjahr muss eine Jahreszahl von 1990 bis 2200 sein" in page.content.decode()
+    book = client.get(f"/app/{town.slug}/haushalt/gegenueberstellung.xlsx", {"jahr": raw})
+    assert book.status_code == 400 and "Haushaltsjahr" in book.content.decode()
+    public = Client().get(f"/{town.slug}/finanzen/", {"jahr": raw})
+    assert public.status_code == 400 and 'aria-invalid="true"' in public.content.decode()
+
+
+def test_the_chapter_uses_the_budget_of_the_editions_time(town):
+    from digitalbilanz.finance.comparison import default_budget_year
+    from digitalbilanz.finance.models import BudgetStatus
+
+    BudgetStatus.objects.create(municipality=town, year=2030, stage="preparation", visibility="public")
+    assert default_budget_year(town, ALL, dt.date(2029, 6, 1)) == 2030
+    # an edition of 2024 does not show the budget prepared years later
+    assert default_budget_year(town, ALL, dt.date(2024, 6, 1)) != 2030

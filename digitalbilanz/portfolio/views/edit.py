@@ -3,6 +3,7 @@
 import datetime as dt
 
 from django.contrib import messages
+from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
@@ -216,9 +217,19 @@ def parameter_edit(request, municipality, key):
     )
     form = forms.ParameterForm(request.POST or None, instance=parameter)
     url = f"/app/{municipality.slug}/parameter/"
-    if request.method == "POST" and form.is_valid() and (saved := save_or_conflict(form)):
+    if request.method == "POST" and form.is_valid() and (saved := _save_recomputing(form)):
         return _saved(request, saved, url)
     return _form_page(request, form, spec.title, url)
+
+
+def _save_recomputing(form):
+    """Save a parameter; its save recomputes the derived lines — a source that breaks refuses it."""
+    try:
+        with transaction.atomic():
+            return save_or_conflict(form)
+    except ValidationError as exc:
+        form.add_error(None, exc)
+        return None
 
 
 @tenant_view
@@ -237,6 +248,11 @@ def parameter_reset(request, municipality, key):
         )
         return redirect(url)
     parameter._change_reason = request.POST.get("change_reason") or _("Standardwert wiederhergestellt")
-    parameter.delete()
+    try:
+        with transaction.atomic():
+            parameter.delete()
+    except ValidationError as exc:
+        messages.error(request, " ".join(exc.messages))
+        return redirect(url)
     messages.success(request, _("Für „%(label)s“ gilt wieder der Standardwert.") % {"label": parameter.label})
     return redirect(url)

@@ -114,3 +114,26 @@ def update_measure_lines(service, *, reason: str, user=None, params: ParameterSe
             visibility=stricter(service.visibility, measure.visibility),
             user=user,
         )
+
+
+def recompute_municipality(municipality, *, reason: str, user=None) -> None:
+    """Recompute the lines of every service that derives lines or is linked to a measure.
+
+    Registered in ``register.py`` (``registry.derivations``): a new parameter value (wage rates,
+    the appraisal horizon, …) recomputes the services' lines in the same transaction.
+    """
+    from django.contrib.contenttypes.models import ContentType
+
+    from digitalbilanz.portfolio.models import Derivation
+    from digitalbilanz.services.models import Service
+
+    derived = Derivation.objects.filter(
+        source_type=ContentType.objects.get_for_model(Service), measure__municipality=municipality
+    )
+    pks = set(derived.values_list("source_id", flat=True))
+    pks |= set(
+        Service.objects.filter(municipality=municipality, measures__isnull=False).values_list("pk", flat=True)
+    )
+    params = ParameterSet.for_municipality(municipality)
+    for service in Service.objects.filter(pk__in=pks).select_related("municipality").order_by("pk"):
+        update_measure_lines(service, reason=reason, user=user, params=params)

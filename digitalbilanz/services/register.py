@@ -5,10 +5,11 @@ from django.utils.translation import gettext_lazy as _
 from digitalbilanz.core.parameters import register_parameters
 from digitalbilanz.registry.chapters import register_chapter
 from digitalbilanz.registry.dashboard import Panel, register_panel
+from digitalbilanz.registry.derivations import register_recompute
 from digitalbilanz.registry.navigation import Entry, register_entry
 from digitalbilanz.registry.portal import Section, register_section
 from digitalbilanz.registry.tables import register_table
-from digitalbilanz.services import dashboard, opendata, public
+from digitalbilanz.services import dashboard, derive, opendata, public
 from digitalbilanz.services.chapters import OnlineServices
 from digitalbilanz.services.parameters import TARGET_SHARE
 
@@ -32,3 +33,6 @@ register_chapter(OnlineServices())
 
 # Parameters
 register_parameters(TARGET_SHARE)
+
+# Derived lines (recomputed when a parameter changes)
+register_recompute("services", derive.recompute_municipality)

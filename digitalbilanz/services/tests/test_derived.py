@@ -104,3 +104,19 @@ def test_a_new_import_recomputes_the_lines(town):
     line = Line.objects.get(measure=measure, year=2024)
     assert line.hours == Decimal("80.0")  # 800 × 6 / 60
     assert "neu.csv" in line.derivation.history.first().history_change_reason
+
+
+def test_a_new_parameter_value_recomputes_the_services_lines(town):
+    from digitalbilanz.core.models import Parameter
+
+    measure = Factory.measure(town, start_date=dt.date(2023, 1, 1))
+    service = make_service(town)
+    service.measures.add(measure)
+    add_cases(town, service, year=2023, online=100)
+    update_measure_lines(service, reason="Fallzahlen")
+    assert max(derived_lines_of(service).values_list("year", flat=True)) == 2030
+    # The horizon is a parameter: three years instead of eight end the lines in 2025.
+    Parameter.objects.create(
+        municipality=town, key="horizon", value=3, source="Ratsbeschluss", as_of=dt.date(2024, 1, 1)
+    )
+    assert sorted(set(derived_lines_of(service).values_list("year", flat=True))) == [2023, 2024, 2025]

@@ -68,7 +68,7 @@ def post_parameter(client, key, value):
 
 
 def test_both_sources_are_registered():
-    assert {"workplaces", "contracts"} <= set(recomputes())
+    assert {"workplaces", "contracts", "services"} <= set(recomputes())
 
 
 def test_a_new_rent_recomputes_the_scenarios_desk_saving(world):

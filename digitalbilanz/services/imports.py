@@ -577,14 +577,16 @@ def _upsert_generic(run, municipality, rows):
 
 
 STAGE_TABLE = "services_casecount_in"
+STAGE_WORK_MEM = "128MB"  # for the one join of the staged rows with the stored ones (a million: ~80 MB)
 KEY = ("service_id", "period_kind", "period_start", "channel")
 
 
 class PostgresStage:
     """Rows go by ``COPY`` into a temporary table, chunk by chunk, inside the import's transaction.
 
-    :meth:`finish` then changes the stored rows whose count differs (``UPDATE … FROM``) and
-    inserts the new ones (``INSERT … SELECT … ON CONFLICT``); an unchanged row is not touched.
+    :meth:`finish` then joins the staged rows once with the stored ones and, in the same
+    statement, changes the stored rows whose count differs (``UPDATE … FROM``) and inserts the new
+    ones (``INSERT … SELECT … ON CONFLICT``); an unchanged row is not touched.
     The temporary table is dropped at the end (and at commit or rollback at the latest).
     """
 
@@ -612,25 +614,31 @@ class PostgresStage:
     def finish(self):
         table = CaseCount._meta.db_table
         same = " AND ".join(f"t.{c} = i.{c}" for c in KEY)
+        columns = ", ".join(KEY)
         with connection.cursor() as cursor:
             cursor.execute(f"ANALYZE {STAGE_TABLE}")  # temporary tables have no statistics otherwise
+            cursor.execute("SHOW work_mem")
+            work_mem = cursor.fetchone()[0]
+            # one hash join of the file against the stored rows, in memory rather than in batches
+            cursor.execute("SELECT set_config('work_mem', %s, true)", [STAGE_WORK_MEM])
             cursor.execute(
-                f"UPDATE {table} t SET cases = i.cases, import_run_id = %s, updated_at = now(), "
-                f"lock_version = t.lock_version + 1 FROM {STAGE_TABLE} i WHERE {same} AND t.cases <> i.cases",
-                [self.run.pk],
-            )
-            changed = cursor.rowcount
-            cursor.execute(
-                f"INSERT INTO {table} (created_at, updated_at, lock_version, municipality_id, import_run_id, "
-                f"{', '.join(KEY)}, cases) "
-                f"SELECT now(), now(), 0, %s, %s, {', '.join('i.' + c for c in KEY)}, i.cases "
-                f"FROM {STAGE_TABLE} i WHERE NOT EXISTS (SELECT 1 FROM {table} t WHERE {same}) "
-                f"ON CONFLICT ({', '.join(KEY)}) DO UPDATE SET cases = EXCLUDED.cases, "
+                f"WITH cmp AS MATERIALIZED (SELECT i.*, t.id AS stored_id, t.cases AS stored_cases "
+                f"FROM {STAGE_TABLE} i LEFT JOIN {table} t ON {same}), "
+                f"changed AS (UPDATE {table} t SET cases = c.cases, import_run_id = %s, "
+                "updated_at = now(), lock_version = t.lock_version + 1 "
+                "FROM (SELECT stored_id, cases FROM cmp WHERE stored_cases <> cases) c "
+                "WHERE t.id = c.stored_id RETURNING 1), "
+                f"created AS (INSERT INTO {table} (created_at, updated_at, lock_version, municipality_id, "
+                f"import_run_id, {columns}, cases) "
+                f"SELECT now(), now(), 0, %s, %s, {columns}, cases FROM cmp WHERE stored_id IS NULL "
+                f"ON CONFLICT ({columns}) DO UPDATE SET cases = EXCLUDED.cases, "
                 "import_run_id = EXCLUDED.import_run_id, updated_at = now(), "
-                f"lock_version = {table}.lock_version + 1 WHERE {table}.cases <> EXCLUDED.cases",
-                [self.municipality.pk, self.run.pk],
+                f"lock_version = {table}.lock_version + 1 WHERE {table}.cases <> EXCLUDED.cases RETURNING 1) "
+                "SELECT (SELECT count(*) FROM created), (SELECT count(*) FROM changed)",
+                [self.run.pk, self.municipality.pk, self.run.pk],
             )
-            created = cursor.rowcount
+            created, changed = cursor.fetchone()
+            cursor.execute("SELECT set_config('work_mem', %s, true)", [work_mem])
             cursor.execute(f"DROP TABLE {STAGE_TABLE}")
         if created or changed:
             data_changed(self.municipality)  # raw SQL: the version rises once, when the grouped block ends

@@ -3,8 +3,11 @@ structure model for many services × municipalities.
 
 1. Writes a CSV of 1,000,000 case-number rows (600 services × 5 channels × 334 months, German
    formats: ``;``, ``dd.mm.yyyy``, thousands ``.``) and imports it through the product's real
-   path (``services.imports.apply``: reading, validation of every cell, duplicate check,
-   ``bulk_import`` with its ImportRun, COPY + ``INSERT … ON CONFLICT``, one data change).
+   path (``services.imports.apply``: the file read in pieces, validation of every cell,
+   duplicate check, ``bulk_import`` with its ImportRun, valid rows by ``COPY`` in chunks into a
+   temporary table, then ``UPDATE … FROM`` for changed counts and ``INSERT … ON CONFLICT`` for
+   new rows, one data change). The peak memory printed is the step's own (it includes the
+   file's bytes, read whole as an upload is).
 2. Baseline: the same rows as model instances stored with a plain Django ``bulk_create``
    (batches of 10,000, no validation, no upsert) into the emptied table.
 3. The same file again (nothing changes: every row "unchanged").
@@ -50,6 +53,15 @@ def setup_django():
 
 
 def peak_mb() -> float:
+    """Peak resident memory of this process. ``ru_maxrss`` survives ``exec`` on Linux (a step
+    would report its parent's peak), so the kernel's high-water mark of this process comes first."""
+    try:
+        with open("/proc/self/status", encoding="ascii") as status:
+            for line in status:
+                if line.startswith("VmHWM:"):
+                    return int(line.split()[1]) / 1024
+    except OSError:
+        pass
     return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
 
 
@@ -216,7 +228,8 @@ def main():
     with tempfile.TemporaryDirectory(prefix="digitalbilanz-services-bench-") as tmp:
         path = Path(tmp) / "fallzahlen.csv"
         prepare(args.rows, path)
-        print(f"PostgreSQL database {DB_NAME}; {os.cpu_count()} CPU(s) visible")
+        load = ", ".join(f"{n:.2f}" for n in os.getloadavg())
+        print(f"PostgreSQL database {DB_NAME}; {os.cpu_count()} CPU(s) visible; load average {load}")
         base = child("baseline", path)
         first = child("import", path)
         child("import", path)  # the same file again: every row unchanged

@@ -1,0 +1,28 @@
+"""The steering panel of the app's dashboard: open follow-up reviews and stale measures."""
+
+import datetime as dt
+
+from digitalbilanz.portfolio.queries import visible_measures
+from digitalbilanz.steering import calc, periods
+from digitalbilanz.steering.models import FollowUpReview, Rating, Review
+
+
+def steering_panel(dashboard):
+    user, m = dashboard.user, dashboard.municipality
+    today = dt.date.today()
+    follow_ups = list(
+        FollowUpReview.objects.visible_to(user, m).filter(decision="").select_related("rating__measure")
+    )
+    rows = calc.rows(
+        visible_measures(user, m).prefetch_related(None),
+        Rating.objects.visible_to(user, m),
+        Review.objects.visible_to(user, m),
+        today,
+    )
+    return {
+        "follow_ups": follow_ups,
+        "stale": [r for r in rows if r.stale],
+        "red": [r for r in rows if r.current and r.current.published == "red"],
+        "period": periods.label(periods.period_of(today)),
+        "today": today,
+    }

@@ -1,0 +1,154 @@
+"""Steering signals per measure (methods §Steuerung): delivery confidence per report period with
+the owner's reasoned rating, the follow-up review a red rating triggers, and the review record
+that says when a measure was last looked at ("zuletzt geprüft")."""
+
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
+
+from digitalbilanz.core.models import PublishableModel
+from digitalbilanz.economics import delivery
+from digitalbilanz.steering import periods
+from digitalbilanz.steering.choices import Confidence, Decision
+
+DIMENSION = dict(max_length=8, choices=Confidence.choices, blank=True)
+
+
+class Rating(PublishableModel):
+    """The delivery confidence of one measure in one report period (half-year).
+
+    The computed part (figure and rating per dimension) is frozen when the rating is stored, so the
+    trend over periods stays what was reported at the time. ``published`` is the worse of the
+    computed and the owner's rating.
+    """
+
+    measure = models.ForeignKey(
+        "portfolio.Measure", on_delete=models.CASCADE, related_name="ratings", verbose_name=_("Maßnahme")
+    )
+    period = models.CharField(_("Berichtszeitraum"), max_length=7, help_text=_("z. B. 2026-H2"))
+    rated_on = models.DateField(_("bewertet am"))
+    schedule_days = models.IntegerField(_("Terminverzug (Tage)"), null=True, blank=True)
+    schedule_rating = models.CharField(_("Termin"), **DIMENSION)
+    cost_overrun_pct = models.DecimalField(
+        _("Kostenabweichung (%)"), max_digits=8, decimal_places=1, null=True, blank=True
+    )
+    cost_rating = models.CharField(_("Kosten"), **DIMENSION)
+    benefit_share_pct = models.DecimalField(
+        _("Anteil gefährdeter/verfehlter Nutzen (%)"), max_digits=5, decimal_places=1, null=True, blank=True
+    )
+    benefit_rating = models.CharField(_("Nutzen"), **DIMENSION)
+    computed = models.CharField(_("berechnete Bewertung"), max_length=8, choices=Confidence.choices)
+    thresholds = models.CharField(_("angewandte Schwellen"), max_length=300, blank=True)
+    owner_rating = models.CharField(
+        _("Einschätzung der Verantwortlichen"), max_length=8, choices=Confidence.choices
+    )
+    owner_reason = models.TextField(_("Begründung der Einschätzung"))
+    published = models.CharField(
+        _("veröffentlichte Bewertung"), max_length=8, choices=Confidence.choices, blank=True, editable=False
+    )
+    rated_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        verbose_name=_("bewertet von"),
+    )
+    visibility_paths = ("visibility", "measure__visibility")
+
+    class Meta:
+        verbose_name = _("Lieferzuversicht")
+        verbose_name_plural = _("Lieferzuversicht")
+        ordering = ["measure", "period"]
+        constraints = [models.UniqueConstraint(fields=["measure", "period"], name="steering_rating_unique")]
+
+    def __str__(self):
+        return f"{self.measure.code} {periods.label(self.period)}"
+
+    @property
+    def period_label(self) -> str:
+        return periods.label(self.period)
+
+    def clean(self):
+        errors = {}
+        try:
+            periods.bounds(self.period)
+        except ValidationError as exc:
+            errors["period"] = exc.messages[0]
+        if not (self.owner_reason or "").strip():
+            errors["owner_reason"] = _("Die eigene Einschätzung braucht eine Begründung.")
+        if self.measure_id and self.measure.municipality_id != self.municipality_id:
+            errors["measure"] = _("Die Maßnahme gehört zu einer anderen Kommune.")
+        if errors:
+            raise ValidationError(errors)
+
+    def save(self, *args, **kwargs):
+        self.published = delivery.worse(self.computed, self.owner_rating) or self.computed
+        super().save(*args, **kwargs)
+
+
+class FollowUpReview(PublishableModel):
+    """What a red rating triggers: a review due some months later with an options paper for the
+    council (causes; continue, re-scope or stop, with their cost) until it is decided."""
+
+    rating = models.OneToOneField(
+        Rating, on_delete=models.CASCADE, related_name="follow_up", verbose_name=_("Bewertung")
+    )
+    due_date = models.DateField(_("Folgeprüfung fällig am"))
+    causes = models.TextField(_("Ursachen"), blank=True)
+    option_continue = models.TextField(_("Option fortführen (mit Kosten)"), blank=True)
+    option_rescope = models.TextField(_("Option neu zuschneiden (mit Kosten)"), blank=True)
+    option_stop = models.TextField(_("Option beenden (mit Kosten)"), blank=True)
+    decision = models.CharField(_("Entscheidung"), max_length=10, choices=Decision.choices, blank=True)
+    decided_on = models.DateField(_("entschieden am"), null=True, blank=True)
+    tenant_path = "municipality"
+    visibility_paths = ("visibility", "rating__visibility", "rating__measure__visibility")
+
+    class Meta:
+        verbose_name = _("Folgeprüfung")
+        verbose_name_plural = _("Folgeprüfungen")
+        ordering = ["due_date", "pk"]
+
+    def __str__(self):
+        return _("Folgeprüfung %(m)s") % {"m": self.rating.measure.code}
+
+    @property
+    def is_open(self) -> bool:
+        return not self.decision
+
+    def clean(self):
+        if self.decision and not self.decided_on:
+            raise ValidationError({"decided_on": _("Bitte das Datum der Entscheidung angeben.")})
+        if self.decided_on and not self.decision:
+            raise ValidationError({"decision": _("Bitte die Entscheidung angeben.")})
+
+
+class Review(PublishableModel):
+    """An editor looked at the measure: „unverändert geprüft“ or after a change (freshness)."""
+
+    measure = models.ForeignKey(
+        "portfolio.Measure", on_delete=models.CASCADE, related_name="reviews", verbose_name=_("Maßnahme")
+    )
+    reviewed_on = models.DateField(_("geprüft am"))
+    reviewed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        verbose_name=_("geprüft von"),
+    )
+    note = models.CharField(_("Vermerk"), max_length=200, default="unverändert geprüft")
+    visibility_paths = ("visibility", "measure__visibility")
+
+    class Meta:
+        verbose_name = _("Prüfvermerk")
+        verbose_name_plural = _("Prüfvermerke")
+        ordering = ["measure", "-reviewed_on", "-pk"]
+
+    def __str__(self):
+        return f"{self.measure.code} {self.reviewed_on:%d.%m.%Y}"
+
+
+def measure_url(measure):
+    return reverse("steering:measure", args=[measure.municipality.slug, measure.pk])

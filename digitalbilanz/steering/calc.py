@@ -215,3 +215,51 @@ def rows(measures, ratings, reviews, today: dt.date) -> list[Row]:
             Row(m, by_measure.get(m.pk, []), review, is_stale(review.reviewed_on if review else None, today))
         )
     return result
+
+
+def original_baselines(milestones, rebaselines) -> dict:
+    """Milestone id → its original baseline (the first re-baseline's original, else the current)."""
+    first = {}
+    for r in sorted(rebaselines, key=lambda r: (r.approved_on, r.pk)):
+        first.setdefault(r.milestone_id, r.original_date)
+    return {m.pk: first.get(m.pk, m.baseline_date) for m in milestones}
+
+
+def rebaseline(
+    milestone,
+    *,
+    new_date,
+    reason,
+    approval,
+    resolution="",
+    approved_by=None,
+    approved_on=None,
+    visibility=None,
+):
+    """Apply an approved re-baseline: the milestone gets the new baseline, the original is kept.
+
+    All or nothing; refused (``ValidationError``, German) without reason or approval."""
+    from digitalbilanz.steering.models import Rebaseline
+
+    earlier = Rebaseline.objects.filter(milestone=milestone).order_by("approved_on", "pk").first()
+    record = Rebaseline(
+        milestone=milestone,
+        municipality=milestone.municipality,
+        visibility=visibility or milestone.visibility,
+        original_date=earlier.original_date if earlier else milestone.baseline_date,
+        old_date=milestone.baseline_date,
+        new_date=new_date,
+        reason=(reason or "").strip(),
+        approval=approval,
+        resolution=(resolution or "").strip(),
+        approved_by=approved_by if approved_by is not None and approved_by.is_authenticated else None,
+        approved_on=approved_on or dt.date.today(),
+    )
+    with transaction.atomic():
+        record.full_clean()
+        record._change_reason = record.reason
+        record.save()
+        milestone.baseline_date = new_date
+        milestone._change_reason = _("Neuer Basisplan freigegeben: %(r)s") % {"r": record.reason}
+        milestone.save()
+    return record

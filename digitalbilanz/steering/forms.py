@@ -8,7 +8,8 @@ from django.utils.translation import gettext_lazy as _
 
 from digitalbilanz.portfolio.forms import TenantForm
 from digitalbilanz.steering import calc, periods
-from digitalbilanz.steering.models import FollowUpReview, Rating
+from digitalbilanz.core.permissions import can_admin
+from digitalbilanz.steering.models import Approval, FollowUpReview, Rating, Rebaseline
 
 
 class RatingForm(TenantForm):
@@ -75,3 +76,39 @@ class ReviewForm(forms.Form):
     """One click: „unverändert geprüft“."""
 
     confirm = forms.BooleanField(widget=forms.HiddenInput, initial=True)
+
+
+class RebaselineForm(TenantForm):
+    """A new baseline for a milestone: reason and approval (administration or council resolution)."""
+
+    class Meta:
+        model = Rebaseline
+        fields = ["new_date", "reason", "approval", "resolution", "approved_on", "visibility"]
+        widgets = {"reason": forms.Textarea(attrs={"rows": 3})}
+
+    def __init__(self, *args, milestone, user, **kwargs):
+        self.milestone, self.user = milestone, user
+        super().__init__(*args, **kwargs)
+        earlier = Rebaseline.objects.filter(milestone=milestone).order_by("approved_on", "pk").first()
+        self.instance.milestone = milestone
+        self.instance.original_date = earlier.original_date if earlier else milestone.baseline_date
+        self.instance.old_date = milestone.baseline_date
+        self.fields["reason"].required = True
+        self.fields["reason"].error_messages["required"] = _("Ein neuer Basisplan braucht eine Begründung.")
+        self.fields["approved_on"].initial = dt.date.today()
+        self.fields["visibility"].initial = milestone.visibility
+
+    def clean(self):
+        data = super().clean()
+        if data.get("approval") == Approval.REVIEWER:
+            if can_admin(self.user, self.municipality):
+                self.instance.approved_by = self.user
+            else:
+                self.add_error(
+                    "approval",
+                    _(
+                        "Nur die Administration kann einen neuen Basisplan freigeben; sonst bitte den "
+                        "Ratsbeschluss angeben."
+                    ),
+                )
+        return data

@@ -152,3 +152,55 @@ class Review(PublishableModel):
 
 def measure_url(measure):
     return reverse("steering:measure", args=[measure.municipality.slug, measure.pk])
+
+
+class Approval(models.TextChoices):
+    REVIEWER = "reviewer", _("Freigabe durch die Administration (Prüfrolle)")
+    COUNCIL = "council", _("Ratsbeschluss")
+
+
+class Rebaseline(PublishableModel):
+    """An approved change of a milestone's baseline; the original baseline is kept here."""
+
+    milestone = models.ForeignKey(
+        "portfolio.Milestone",
+        on_delete=models.CASCADE,
+        related_name="rebaselines",
+        verbose_name=_("Meilenstein"),
+    )
+    original_date = models.DateField(_("ursprünglicher Basisplan"))
+    old_date = models.DateField(_("bisheriger Basisplan"))
+    new_date = models.DateField(_("neuer Basisplan"))
+    reason = models.TextField(_("Begründung"))
+    approval = models.CharField(_("Freigabe"), max_length=10, choices=Approval.choices)
+    resolution = models.CharField(_("Ratsbeschluss (Drucksache, Datum)"), max_length=200, blank=True)
+    approved_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        verbose_name=_("freigegeben von"),
+    )
+    approved_on = models.DateField(_("freigegeben am"))
+    visibility_paths = ("visibility", "milestone__visibility", "milestone__measure__visibility")
+
+    class Meta:
+        verbose_name = _("neuer Basisplan")
+        verbose_name_plural = _("neue Basispläne")
+        ordering = ["milestone", "approved_on", "pk"]
+
+    def __str__(self):
+        return f"{self.milestone}: {self.old_date:%d.%m.%Y} → {self.new_date:%d.%m.%Y}"
+
+    def clean(self):
+        errors = {}
+        if not (self.reason or "").strip():
+            errors["reason"] = _("Ein neuer Basisplan braucht eine Begründung.")
+        if self.approval == Approval.COUNCIL and not (self.resolution or "").strip():
+            errors["resolution"] = _("Bitte den Ratsbeschluss angeben, der den neuen Basisplan freigibt.")
+        if self.approval == Approval.REVIEWER and self.approved_by_id is None:
+            errors["approval"] = _("Die Freigabe durch die Administration braucht eine freigebende Person.")
+        if self.new_date and self.old_date and self.new_date == self.old_date:
+            errors["new_date"] = _("Der neue Basisplan ist derselbe wie der bisherige.")
+        if errors:
+            raise ValidationError(errors)

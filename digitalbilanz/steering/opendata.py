@@ -5,7 +5,7 @@ from django.utils.translation import gettext_lazy as _
 
 from digitalbilanz.registry.tables import Column as C
 from digitalbilanz.registry.tables import Filter, Table, id_column
-from digitalbilanz.steering.models import FollowUpReview, Rating
+from digitalbilanz.steering.models import FollowUpReview, Rating, Rebaseline
 
 RATINGS = Table(
     "delivery_confidence",
@@ -97,4 +97,37 @@ FOLLOW_UPS = Table(
     ),
     keywords=("Steuerung", "Folgeprüfung"),
     order=26,
+)
+
+REBASELINES = Table(
+    "rebaselines",
+    _("Freigegebene neue Basispläne"),
+    _(
+        "Jede Änderung des Basisplans eines Meilensteins mit ursprünglichem, bisherigem und neuem "
+        "Basisplan, Begründung und Freigabe (Administration oder Ratsbeschluss)."
+    ),
+    (
+        id_column(_("Kennung des neuen Basisplans.")),
+        C("measure", "string", _("Maßnahme"), _("Nummer der Maßnahme."), lambda r: r.milestone.measure.code),
+        C("milestone", "string", _("Meilenstein"), _("Titel des Meilensteins."), lambda r: r.milestone.title),
+        C(
+            "original_date",
+            "date",
+            _("ursprünglicher Basisplan"),
+            _("Der erste Basisplan (bleibt erhalten)."),
+        ),
+        C("old_date", "date", _("bisheriger Basisplan"), _("Basisplan vor dieser Änderung.")),
+        C("new_date", "date", _("neuer Basisplan"), _("Basisplan nach dieser Änderung.")),
+        C("reason", "string", _("Begründung"), _("Warum der Basisplan geändert wurde.")),
+        C("approval", "string", _("Freigabe"), _("reviewer (Administration) oder council (Ratsbeschluss).")),
+        C("resolution", "string", _("Ratsbeschluss"), _("Drucksache und Datum des Beschlusses.")),
+        C("approved_on", "date", _("freigegeben am"), _("Tag der Freigabe.")),
+    ),
+    lambda municipality, levels: (
+        Rebaseline.objects.for_municipality(municipality)
+        .with_levels(levels)
+        .select_related("milestone__measure")
+    ),
+    keywords=("Steuerung", "Basisplan"),
+    order=27,
 )

@@ -15,6 +15,7 @@ from digitalbilanz.steering.parameters import SPECS
 # Open-data tables (files, catalogue, API)
 register_table(opendata.RATINGS)
 register_table(opendata.FOLLOW_UPS)
+register_table(opendata.REBASELINES)
 
 # Portal sections
 register_section(public.SECTION)

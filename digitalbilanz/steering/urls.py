@@ -9,4 +9,7 @@ urlpatterns = [
     path("massnahmen/<int:pk>/bewerten/", views.rate, name="rate"),
     path("massnahmen/<int:pk>/geprueft/", views.review, name="review"),
     path("folgepruefungen/<int:pk>/", views.follow_up, name="follow_up"),
+    path(
+        "massnahmen/<int:pk>/meilensteine/<int:milestone_pk>/basisplan/", views.rebaseline, name="rebaseline"
+    ),
 ]

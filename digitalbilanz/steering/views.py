@@ -17,7 +17,7 @@ from digitalbilanz.core.parameters import ParameterSet
 from digitalbilanz.core.permissions import can_edit, tenant_view
 from digitalbilanz.portfolio.queries import visible_measures
 from digitalbilanz.steering import calc, forms, periods
-from digitalbilanz.steering.models import FollowUpReview, Rating, Review
+from digitalbilanz.steering.models import FollowUpReview, Rating, Rebaseline, Review
 
 
 def _measure(request, municipality, pk, edit=False):
@@ -70,6 +70,21 @@ def measure_page(request, municipality, pk):
     reviews = list(Review.objects.visible_to(request.user, municipality).filter(measure=measure)[:10])
     follow_ups = FollowUpReview.objects.visible_to(request.user, municipality).filter(rating__measure=measure)
     row = calc.rows([measure], ratings, reviews, today)
+    milestones = list(measure.milestones.all())
+    rebaselines = list(
+        Rebaseline.objects.visible_to(request.user, municipality)
+        .filter(milestone__in=milestones)
+        .select_related("milestone", "approved_by")
+    )
+    originals = calc.original_baselines(milestones, rebaselines)
+    schedule = [
+        {
+            "milestone": m,
+            "original": originals[m.pk],
+            "variance_original": ((m.actual_date or m.forecast_date) - originals[m.pk]).days,
+        }
+        for m in milestones
+    ]
     return render(
         request,
         "steering/measure.html",
@@ -82,6 +97,8 @@ def measure_page(request, municipality, pk):
             "reviews": reviews,
             "follow_ups": follow_ups,
             "row": row[0] if row else None,
+            "schedule": schedule,
+            "rebaselines": rebaselines,
             "can_edit": can_edit(request.user, municipality, measure.lead_department),
             "today": today,
             "sources": [(s, params.values.get(s.key)) for s in calc.p.SPECS],
@@ -137,3 +154,24 @@ def follow_up(request, municipality, pk):
         messages.success(request, _("Die Folgeprüfung wurde gespeichert."))
         return redirect(_url(municipality, measure))
     return _form_page(request, form, str(item), _url(municipality, measure))
+
+
+@tenant_view
+def rebaseline(request, municipality, pk, milestone_pk):
+    measure = _measure(request, municipality, pk, edit=True)
+    milestone = get_object_or_404(measure.milestones.all(), pk=milestone_pk)
+    form = forms.RebaselineForm(
+        request.POST or None, municipality=municipality, milestone=milestone, user=request.user
+    )
+    if request.method == "POST" and form.is_valid():
+        with transaction.atomic():
+            saved = save_or_conflict(form)
+            if saved is not None:
+                milestone.baseline_date = saved.new_date
+                milestone._change_reason = _("Neuer Basisplan freigegeben: %(r)s") % {"r": saved.reason}
+                milestone.save()
+        if saved is not None:
+            messages.success(request, _("Der neue Basisplan gilt; der ursprüngliche bleibt erhalten."))
+            return redirect(_url(municipality, measure))
+    title = _("Neuer Basisplan: %(m)s") % {"m": milestone}
+    return _form_page(request, form, title, _url(municipality, measure))

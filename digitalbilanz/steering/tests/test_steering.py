@@ -12,7 +12,7 @@ from digitalbilanz.core.visibility import levels_for_audience
 from digitalbilanz.registry.tables import table
 from digitalbilanz.steering import calc
 from digitalbilanz.steering.chapters import Steering
-from digitalbilanz.steering.models import FollowUpReview, Rating, Review
+from digitalbilanz.steering.models import FollowUpReview, Rating, Rebaseline, Review
 from digitalbilanz.testing import Factory
 
 D = dt.date
@@ -191,3 +191,91 @@ def test_measure_page_explains_the_rating(world):
         .content.decode()
     )
     assert "Wie wird bewertet?" in html and "Statens It-råd" in html
+
+
+def milestone_post(world, milestone, baseline):
+    data = {
+        "title": milestone.title,
+        "baseline_date": baseline,
+        "forecast_date": milestone.forecast_date.isoformat(),
+        "order": "0",
+        "visibility": "public",
+        "change_reason": "neuer Plan",
+        "lock_version": milestone.lock_version,
+    }
+    url = f"/app/stadt/massnahmen/{world['measure'].pk}/meilensteine/{milestone.pk}/"
+    return client_for(world["editor"]).post(url, data)
+
+
+def test_direct_edit_of_a_baseline_is_refused(world):
+    milestone = Factory.milestone(world["measure"], baseline=D(2021, 3, 31), forecast=D(2021, 9, 30))
+    response = milestone_post(world, milestone, "2021-09-30")
+    assert response.status_code == 400
+    assert "nur über einen freigegebenen neuen Basisplan" in response.content.decode()
+    milestone.refresh_from_db()
+    assert milestone.baseline_date == D(2021, 3, 31)
+
+
+def rebaseline_post(world, milestone, user, **data):
+    payload = {
+        "new_date": "2021-09-30",
+        "reason": "Beschaffungsrechtliche Fragen",
+        "approval": "council",
+        "resolution": "Rat 28.06.2021",
+        "approved_on": "2021-06-28",
+        "visibility": "public",
+    }
+    payload.update(data)
+    url = f"/app/stadt/steuerung/massnahmen/{world['measure'].pk}/meilensteine/{milestone.pk}/basisplan/"
+    return client_for(user).post(url, payload)
+
+
+@pytest.mark.parametrize(
+    "data, message",
+    [
+        ({"reason": ""}, "braucht eine Begründung"),
+        ({"resolution": ""}, "Bitte den Ratsbeschluss angeben"),
+        ({"approval": "reviewer"}, "Nur die Administration kann"),
+        ({"new_date": "2021-03-31"}, "derselbe wie der bisherige"),
+    ],
+)
+def test_rebaseline_without_reason_or_approval_is_refused(world, data, message):
+    milestone = Factory.milestone(world["measure"], baseline=D(2021, 3, 31), forecast=D(2021, 9, 30))
+    response = rebaseline_post(world, milestone, world["editor"], **data)
+    assert response.status_code == 400
+    assert message in response.content.decode()
+    milestone.refresh_from_db()
+    assert milestone.baseline_date == D(2021, 3, 31)
+    assert not Rebaseline.objects.exists()
+
+
+def test_approved_rebaselines_keep_the_original_and_variance_against_it(world):
+    milestone = Factory.milestone(world["measure"], baseline=D(2021, 3, 31), forecast=D(2021, 9, 30))
+    assert rebaseline_post(world, milestone, world["editor"]).status_code == 302
+    admin = Factory.user(world["town"], Role.ADMIN)
+    response = rebaseline_post(
+        world, milestone, admin, new_date="2021-10-31", approval="reviewer", resolution="", reason="Nachtrag"
+    )
+    assert response.status_code == 302
+    milestone.refresh_from_db()
+    assert milestone.baseline_date == D(2021, 10, 31)
+    first, second = Rebaseline.objects.order_by("pk")
+    assert (first.original_date, first.old_date, first.new_date) == (
+        D(2021, 3, 31),
+        D(2021, 3, 31),
+        D(2021, 9, 30),
+    )
+    assert (second.original_date, second.old_date, second.approved_by) == (
+        D(2021, 3, 31),
+        D(2021, 9, 30),
+        admin,
+    )
+    html = (
+        client_for(world["reader"])
+        .get(f"/app/stadt/steuerung/massnahmen/{world['measure'].pk}/")
+        .content.decode()
+    )
+    assert "31.03.2021" in html and "31.10.2021" in html
+    assert "183 Tage" in html  # 30.09.2021 against the original 31.03.2021
+    rows = list(table("rebaselines").rows(world["town"], levels_for_audience("public")))
+    assert len(rows) == 2

@@ -6,9 +6,9 @@ from django import forms
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
+from digitalbilanz.core.permissions import can_admin
 from digitalbilanz.portfolio.forms import TenantForm
 from digitalbilanz.steering import calc, periods
-from digitalbilanz.core.permissions import can_admin
 from digitalbilanz.steering.models import Approval, FollowUpReview, Rating, Rebaseline
 
 

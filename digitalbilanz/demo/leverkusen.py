@@ -15,7 +15,13 @@ from django.db import transaction
 
 from digitalbilanz.core.choices import MunicipalityKind, OrgUnitKind, Visibility
 from digitalbilanz.core.models import Municipality, OrgUnit
-from digitalbilanz.demo import editions, leverkusen_contracts, leverkusen_finance, leverkusen_workplaces
+from digitalbilanz.demo import (
+    editions,
+    leverkusen_contracts,
+    leverkusen_finance,
+    leverkusen_steering,
+    leverkusen_workplaces,
+)
 from digitalbilanz.demo import leverkusen_measures as lm
 from digitalbilanz.demo.users import ensure_demo_users
 from digitalbilanz.finance.models import BudgetFigure, ProductGroup
@@ -89,6 +95,7 @@ def load(reset: bool = False) -> tuple[Municipality, bool]:
         deferred = []
         lm.create_measures(municipality, units, fields, deferred)
         _budget(municipality)
+        leverkusen_steering.load(municipality)
         leverkusen_workplaces.load(municipality)
         leverkusen_contracts.load(municipality)
         leverkusen_finance.load(municipality)
@@ -102,6 +109,7 @@ def _delete(municipality):
     from digitalbilanz.portfolio.models import Measure
 
     editions.delete_editions(municipality)
+    leverkusen_steering.delete(municipality)
     leverkusen_contracts.delete(municipality)
     leverkusen_workplaces.delete(municipality)
     Measure.objects.filter(municipality=municipality).delete()

@@ -33,8 +33,10 @@ class Steering(Chapter):
         if isinstance(today, str):
             today = dt.date.fromisoformat(today)
         levels = levels_for_audience(audience)
-        ratings = Rating.objects.for_municipality(m).with_levels(levels)
-        reviews = Review.objects.for_municipality(m).with_levels(levels)
+        # an edition shows the periods up to its own, and the reviews made by its reference date
+        period = periods.period_of(today)
+        ratings = Rating.objects.for_municipality(m).with_levels(levels).filter(period__lte=period)
+        reviews = Review.objects.for_municipality(m).with_levels(levels).filter(reviewed_on__lte=today)
         rows = calc.rows(audience_measures(m, audience), ratings, reviews, today)
         if not any(r.ratings for r in rows):
             return None
@@ -43,7 +45,7 @@ class Steering(Chapter):
         )
         return {
             "today": today.isoformat(),
-            "period": periods.period_of(today),
+            "period": period,
             "measures": [
                 {
                     "id": r.measure.pk,
@@ -111,7 +113,7 @@ class Steering(Chapter):
         ]
         if s["follow_ups"]:
             decisions = dict(Decision.choices)
-            result.append(b.heading(_("Rot bewertete Maßnahmen und Folgeprüfungen"), 3))
+            result.append(b.heading(_("Rot bewertete Maßnahmen und Folgeprüfungen"), 2))
             result.append(
                 b.table(
                     _("Folgeprüfungen"),

@@ -13,9 +13,12 @@ def steering_panel(dashboard):
     follow_ups = list(
         FollowUpReview.objects.visible_to(user, m).filter(decision="").select_related("rating__measure")
     )
+    ratings = list(Rating.objects.visible_to(user, m))
+    if not ratings and not follow_ups:
+        return None  # the municipality does not rate its measures (yet)
     rows = calc.rows(
         visible_measures(user, m).prefetch_related(None),
-        Rating.objects.visible_to(user, m),
+        ratings,
         Review.objects.visible_to(user, m),
         today,
     )

@@ -15,6 +15,7 @@ from digitalbilanz.indicators.models import Indicator, Limit, Observation
 from digitalbilanz.portal.models import AccessibilityFeedback
 from digitalbilanz.portfolio.models import Benefit, FieldOfAction, Line, Measure, Strategy
 from digitalbilanz.registry.tables import tables
+from digitalbilanz.steering.tests import markers as steering_markers
 from digitalbilanz.testing import Factory
 
 MARKERS = {Visibility.COUNCIL: "LEAK-COUNCIL-7f3a", Visibility.INTERNAL: "LEAK-INTERNAL-9b2c"}
@@ -85,6 +86,7 @@ def _plant(town):
         )
         _plant_finance(town, level, marker, hidden, public)
     contract_markers.plant(town, MARKERS)
+    steering_markers.plant(town, MARKERS)
     # Feedback on the accessibility statement is for the administration only.
     AccessibilityFeedback.objects.create(
         municipality=town, message=MARKERS["internal"], page=MARKERS["internal"], email="a@example.org"

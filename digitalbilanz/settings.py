@@ -53,6 +53,7 @@ INSTALLED_APPS = [
     "digitalbilanz.contracts",
     "digitalbilanz.indicators",
     "digitalbilanz.steering",
+    "digitalbilanz.services",
     "digitalbilanz.demo",
     "digitalbilanz.reports",
     "digitalbilanz.api",

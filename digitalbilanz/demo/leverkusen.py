@@ -19,6 +19,7 @@ from digitalbilanz.demo import (
     editions,
     leverkusen_contracts,
     leverkusen_finance,
+    leverkusen_services,
     leverkusen_steering,
     leverkusen_workplaces,
 )
@@ -99,6 +100,7 @@ def load(reset: bool = False) -> tuple[Municipality, bool]:
         leverkusen_workplaces.load(municipality)
         leverkusen_contracts.load(municipality)
         leverkusen_finance.load(municipality)
+        leverkusen_services.load(municipality)
         editions.publish_period(municipality, editions.FIRST)
         lm.apply_moves(deferred)  # the DMS tender slip becomes known after edition 1
         editions.publish_period(municipality, editions.SECOND)
@@ -112,6 +114,7 @@ def _delete(municipality):
     leverkusen_steering.delete(municipality)
     leverkusen_contracts.delete(municipality)
     leverkusen_workplaces.delete(municipality)
+    leverkusen_services.delete(municipality)
     Measure.objects.filter(municipality=municipality).delete()
     for model in (FieldOfAction, BudgetFigure, ProductGroup):
         model.objects.filter(municipality=municipality).delete()

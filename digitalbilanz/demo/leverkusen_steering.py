@@ -5,17 +5,22 @@ Letter of Intent of the ivl in the council on 28.06.2021; Europe-wide tender in 
 Q1/2022. The figures of each rating are those of the portfolio rule on the rating day (the
 tender milestone: baseline 31.03.2021, open; forecast 30.09.2021 from the slip). The owner's
 ratings, their reasons beyond [S1], the options' wording and the review dates are "Demo-Annahme".
+
+The completed pilot M-02 gets its success check: the service agreement on mobile work is in force
+since 13.09.2023 at the latest [S3] (go-live); the check a year later measures the same indicator
+(agreement in force = 1). Owner and check date are "Demo-Annahme".
 """
 
 import datetime as dt
+from decimal import Decimal
 
 from django.contrib.auth import get_user_model
 
 from digitalbilanz.core.choices import Visibility
 from digitalbilanz.core.parameters import ParameterSet
-from digitalbilanz.portfolio.models import Measure
+from digitalbilanz.portfolio.models import Benefit, Measure
 from digitalbilanz.steering import calc
-from digitalbilanz.steering.models import FollowUpReview, Rating, Review
+from digitalbilanz.steering.models import FollowUpReview, Rating, Review, SuccessCheck
 
 REASON = "Demo-Daten: Leverkusen laut Ratsunterlagen 2021–2023"
 
@@ -92,8 +97,35 @@ def load(municipality):
             note="bewertet",
             visibility=Visibility.PUBLIC,
         )
+    _success_check(municipality)
+
+
+def _success_check(municipality):
+    pilot = Measure.objects.get(municipality=municipality, code="M-02")
+    benefit = Benefit.objects.get(measure=pilot, number=1)
+    months = int(ParameterSet.for_municipality(municipality).number("steering_success_check_months"))
+    go_live = dt.date(2023, 9, 13)
+    check = SuccessCheck(
+        municipality=municipality,
+        measure=pilot,
+        benefit=benefit,
+        visibility=Visibility.PUBLIC,
+        benefit_owner="Leitung Personalservice FB 11 (Demo-Annahme)",
+        go_live=go_live,
+        closure_statement="Testläufe im FB 40 abgeschlossen [S1]; Dienstvereinbarung „Mobile Arbeit“ "
+        "abgeschlossen und in Kraft [S3].",
+        due_date=calc.periods.add_months(go_live, months),
+        checked_on=dt.date(2024, 9, 30),
+        measured_value=Decimal("1"),
+        result="achieved",
+        reason="Dienstvereinbarung gilt für alle Fachbereiche (Stellungnahme vom 13.09.2023 [S3]); "
+        "Prüfdatum: Demo-Annahme.",
+    )
+    check.full_clean()
+    check._change_reason = REASON
+    check.save()
 
 
 def delete(municipality):
-    for model in (FollowUpReview, Rating, Review):
+    for model in (SuccessCheck, FollowUpReview, Rating, Review):
         model.objects.filter(municipality=municipality).delete()

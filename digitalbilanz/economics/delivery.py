@@ -86,3 +86,14 @@ def trend(ratings) -> str:
         return "same"
     a, b = ORDER[ratings[-2]], ORDER[ratings[-1]]
     return "worse" if b > a else "better" if b < a else "same"
+
+
+ACHIEVED, PARTLY, MISSED, UNMEASURABLE = "achieved", "partly", "missed", "unmeasurable"
+
+
+def realisation(results) -> float | None:
+    """Portfolio benefit realisation: achieved counts 1, partly ½, missed 0, over the measurable
+    results; ``None`` when nothing was measurable."""
+    weights = {ACHIEVED: 1.0, PARTLY: 0.5, MISSED: 0.0}
+    measurable = [weights[r] for r in results if r in weights]
+    return sum(measurable) / len(measurable) if measurable else None

@@ -7,12 +7,13 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_noop as N_
 
 from digitalbilanz.core.visibility import levels_for_audience
+from digitalbilanz.economics import delivery
 from digitalbilanz.portfolio.queries import audience_measures
 from digitalbilanz.registry import blocks as b
 from digitalbilanz.registry.chapters import Chapter, entry
 from digitalbilanz.steering import calc, periods
 from digitalbilanz.steering.choices import Decision
-from digitalbilanz.steering.models import FollowUpReview, Rating, Review
+from digitalbilanz.steering.models import FollowUpReview, Rating, Result, Review, SuccessCheck
 
 LABELS = {"green": N_("grün"), "amber": N_("gelb"), "red": N_("rot")}
 
@@ -38,7 +39,13 @@ class Steering(Chapter):
         ratings = Rating.objects.for_municipality(m).with_levels(levels).filter(period__lte=period)
         reviews = Review.objects.for_municipality(m).with_levels(levels).filter(reviewed_on__lte=today)
         rows = calc.rows(audience_measures(m, audience), ratings, reviews, today)
-        if not any(r.ratings for r in rows):
+        checks = list(
+            SuccessCheck.objects.for_municipality(m)
+            .with_levels(levels)
+            .filter(go_live__lte=today)
+            .select_related("measure", "benefit")
+        )
+        if not any(r.ratings for r in rows) and not checks:
             return None
         follow_ups = (
             FollowUpReview.objects.for_municipality(m).with_levels(levels).select_related("rating__measure")
@@ -64,6 +71,18 @@ class Steering(Chapter):
                     "stale": r.stale,
                 }
                 for r in rows
+            ],
+            "success_checks": [
+                {
+                    "id": c.pk,
+                    "name": f"{c.measure.code} {c.benefit.description}",
+                    "target": float(c.benefit.target_value),
+                    "measured": float(c.measured_value) if c.measured_value is not None else None,
+                    "due": c.due_date.isoformat(),
+                    "result": c.result if c.checked_on and c.checked_on <= today else "",
+                    "overdue": c.due_date < today and not (c.checked_on and c.checked_on <= today),
+                }
+                for c in checks
             ],
             "follow_ups": [
                 {
@@ -137,6 +156,42 @@ class Steering(Chapter):
                     ],
                 )
             )
+        checks = s.get("success_checks", [])
+        if checks:
+            results = dict(Result.choices)
+            share = delivery.realisation([c["result"] for c in checks])
+            result.append(b.heading(_("Erfolgskontrollen nach Go-live"), 2))
+            result.append(
+                b.table(
+                    _("Erfolgskontrollen"),
+                    _("Erfolgskontrollen"),
+                    [
+                        (_("Nutzen"), "text"),
+                        (_("Ziel"), "dec2"),
+                        (_("gemessen"), "dec2"),
+                        (_("fällig am"), "date"),
+                        (_("Ergebnis"), "text"),
+                    ],
+                    [
+                        [
+                            c["name"],
+                            c["target"],
+                            c["measured"],
+                            c["due"],
+                            str(results[c["result"]])
+                            if c["result"]
+                            else (_("überfällig") if c["overdue"] else _("offen")),
+                        ]
+                        for c in checks
+                    ],
+                )
+            )
+            result.append(
+                b.para(
+                    _("Nutzenrealisierung des Portfolios: %(p)s (erreicht zählt voll, teilweise zur Hälfte).")
+                    % {"p": f"{share * 100:.0f} %".replace(".", ",") if share is not None else "–"}
+                )
+            )
         return result
 
     def changes(self, previous, current):
@@ -163,7 +218,17 @@ class Steering(Chapter):
     def problems(self, section):
         if not section:
             return []
-        return [
+        overdue = [
+            entry(
+                "success_check",
+                _("Erfolgskontrolle überfällig: %(n)s (fällig am %(d)s).")
+                % {"n": c["name"], "d": b.format_cell(c["due"], "date")},
+                ref=f"check-{c['id']}",
+            )
+            for c in section.get("success_checks", [])
+            if c["overdue"]
+        ]
+        return overdue + [
             entry(
                 "follow_up",
                 _("%(n)s ist rot bewertet: Folgeprüfung fällig am %(d)s, Entscheidung offen.")

@@ -4,7 +4,7 @@ import datetime as dt
 
 from digitalbilanz.portfolio.queries import visible_measures
 from digitalbilanz.steering import calc, periods
-from digitalbilanz.steering.models import FollowUpReview, Rating, Review
+from digitalbilanz.steering.models import FollowUpReview, Rating, Review, SuccessCheck
 
 
 def steering_panel(dashboard):
@@ -14,7 +14,12 @@ def steering_panel(dashboard):
         FollowUpReview.objects.visible_to(user, m).filter(decision="").select_related("rating__measure")
     )
     ratings = list(Rating.objects.visible_to(user, m))
-    if not ratings and not follow_ups:
+    overdue_checks = list(
+        SuccessCheck.objects.visible_to(user, m)
+        .filter(result="", due_date__lt=today)
+        .select_related("measure", "benefit")
+    )
+    if not ratings and not follow_ups and not overdue_checks:
         return None  # the municipality does not rate its measures (yet)
     rows = calc.rows(
         visible_measures(user, m).prefetch_related(None),
@@ -24,6 +29,7 @@ def steering_panel(dashboard):
     )
     return {
         "follow_ups": follow_ups,
+        "overdue_checks": overdue_checks,
         "stale": [r for r in rows if r.stale],
         "red": [r for r in rows if r.current and r.current.published == "red"],
         "period": periods.label(periods.period_of(today)),

@@ -6,10 +6,12 @@ from django import forms
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
+from digitalbilanz.core.parameters import ParameterSet
 from digitalbilanz.core.permissions import can_admin
 from digitalbilanz.portfolio.forms import TenantForm
 from digitalbilanz.steering import calc, periods
-from digitalbilanz.steering.models import Approval, FollowUpReview, Rating, Rebaseline
+from digitalbilanz.steering.models import Approval, FollowUpReview, Rating, Rebaseline, SuccessCheck
+from digitalbilanz.steering.parameters import SUCCESS_CHECK_MONTHS
 
 
 class RatingForm(TenantForm):
@@ -111,4 +113,40 @@ class RebaselineForm(TenantForm):
                         "Ratsbeschluss angeben."
                     ),
                 )
+        return data
+
+
+class SuccessCheckForm(TenantForm):
+    """The success check of one benefit after go-live; its due date follows from the parameter."""
+
+    class Meta:
+        model = SuccessCheck
+        fields = [
+            "benefit",
+            "benefit_owner",
+            "go_live",
+            "closure_statement",
+            "checked_on",
+            "measured_value",
+            "result",
+            "reason",
+            "visibility",
+        ]
+        widgets = {
+            "closure_statement": forms.Textarea(attrs={"rows": 3}),
+            "reason": forms.Textarea(attrs={"rows": 3}),
+        }
+
+    def __init__(self, *args, measure, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.instance.measure = measure
+        self.fields["benefit"].queryset = self.fields["benefit"].queryset.filter(measure=measure)
+        if not self.instance.pk:
+            self.fields["visibility"].initial = measure.visibility
+
+    def clean(self):
+        data = super().clean()
+        if data.get("go_live"):
+            months = int(ParameterSet.for_municipality(self.municipality).number(SUCCESS_CHECK_MONTHS.key))
+            self.instance.due_date = periods.add_months(data["go_live"], months)
         return data

@@ -204,3 +204,76 @@ class Rebaseline(PublishableModel):
             errors["new_date"] = _("Der neue Basisplan ist derselbe wie der bisherige.")
         if errors:
             raise ValidationError(errors)
+
+
+class Result(models.TextChoices):
+    ACHIEVED = "achieved", _("erreicht")
+    PARTLY = "partly", _("teilweise erreicht")
+    MISSED = "missed", _("nicht erreicht")
+    UNMEASURABLE = "unmeasurable", _("nicht messbar")
+
+
+class SuccessCheck(PublishableModel):
+    """The success check after go-live: planned benefits against measurements on the same
+    indicators, due a configurable time after go-live (one result per benefit)."""
+
+    measure = models.ForeignKey(
+        "portfolio.Measure",
+        on_delete=models.CASCADE,
+        related_name="success_checks",
+        verbose_name=_("Maßnahme"),
+    )
+    benefit = models.ForeignKey(
+        "portfolio.Benefit", on_delete=models.CASCADE, related_name="success_checks", verbose_name=_("Nutzen")
+    )
+    benefit_owner = models.CharField(
+        _("verantwortlich für den Nutzen"),
+        max_length=200,
+        help_text=_("Eine benannte Person, nicht die federführende Stelle der Maßnahme."),
+    )
+    go_live = models.DateField(_("Go-live"))
+    closure_statement = models.TextField(_("Abschlusserklärung"))
+    due_date = models.DateField(_("Erfolgskontrolle fällig am"))
+    checked_on = models.DateField(_("geprüft am"), null=True, blank=True)
+    measured_value = models.DecimalField(
+        _("gemessener Wert"), max_digits=14, decimal_places=2, null=True, blank=True
+    )
+    result = models.CharField(_("Ergebnis"), max_length=12, choices=Result.choices, blank=True)
+    reason = models.TextField(_("Begründung des Ergebnisses"), blank=True)
+    visibility_paths = ("visibility", "measure__visibility", "benefit__visibility")
+
+    class Meta:
+        verbose_name = _("Erfolgskontrolle")
+        verbose_name_plural = _("Erfolgskontrollen")
+        ordering = ["due_date", "pk"]
+        constraints = [models.UniqueConstraint(fields=["benefit"], name="steering_success_check_unique")]
+
+    def __str__(self):
+        return _("Erfolgskontrolle %(b)s") % {"b": self.benefit}
+
+    def is_overdue(self, today) -> bool:
+        return not self.result and self.due_date < today
+
+    def clean(self):
+        errors = {}
+        if not (self.closure_statement or "").strip():
+            errors["closure_statement"] = _("Der Abschluss einer Maßnahme braucht eine Abschlusserklärung.")
+        measure = self.measure if self.measure_id else None
+        lead = measure.lead_department if measure is not None else None
+        owner = (self.benefit_owner or "").strip().casefold()
+        if lead is not None and owner in {lead.code.casefold(), lead.name.casefold()}:
+            errors["benefit_owner"] = _(
+                "Verantwortlich für den Nutzen ist eine benannte Person, nicht die federführende Stelle."
+            )
+        if self.benefit_id and measure is not None and self.benefit.measure_id != measure.pk:
+            errors["benefit"] = _("Der Nutzen gehört zu einer anderen Maßnahme.")
+        if self.checked_on and self.go_live and self.checked_on < self.go_live:
+            errors["checked_on"] = _("Eine Erfolgskontrolle vor dem Go-live ist nicht möglich.")
+        if self.result and not self.checked_on:
+            errors["checked_on"] = _("Bitte angeben, wann geprüft wurde.")
+        if self.result and not (self.reason or "").strip():
+            errors["reason"] = _("Das Ergebnis braucht eine Begründung.")
+        if self.result and self.result != Result.UNMEASURABLE and self.measured_value is None:
+            errors["measured_value"] = _("Bitte den gemessenen Wert auf derselben Kennzahl angeben.")
+        if errors:
+            raise ValidationError(errors)

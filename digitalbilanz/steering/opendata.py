@@ -5,7 +5,7 @@ from django.utils.translation import gettext_lazy as _
 
 from digitalbilanz.registry.tables import Column as C
 from digitalbilanz.registry.tables import Filter, Table, id_column
-from digitalbilanz.steering.models import FollowUpReview, Rating, Rebaseline
+from digitalbilanz.steering.models import FollowUpReview, Rating, Rebaseline, SuccessCheck
 
 RATINGS = Table(
     "delivery_confidence",
@@ -130,4 +130,35 @@ REBASELINES = Table(
     ),
     keywords=("Steuerung", "Basisplan"),
     order=27,
+)
+
+SUCCESS_CHECKS = Table(
+    "success_checks",
+    _("Erfolgskontrollen nach Go-live"),
+    _(
+        "Je Nutzen einer abgeschlossenen Maßnahme: Go-live, Fälligkeit der Erfolgskontrolle, Ziel und "
+        "Messwert auf derselben Kennzahl, Ergebnis (erreicht, teilweise, nicht erreicht, nicht messbar) "
+        "mit Begründung."
+    ),
+    (
+        id_column(_("Kennung der Erfolgskontrolle.")),
+        C("measure", "string", _("Maßnahme"), _("Nummer der Maßnahme."), lambda c: c.measure.code),
+        C("benefit", "string", _("Nutzen"), _("Beschreibung des Nutzens."), lambda c: c.benefit.description),
+        C("kpi", "string", _("Kennzahl"), _("Messgröße des Nutzens."), lambda c: c.benefit.kpi),
+        C("target_value", "number", _("Zielwert"), _("Geplanter Wert."), lambda c: c.benefit.target_value),
+        C("measured_value", "number", _("gemessener Wert"), _("Messung nach Go-live.")),
+        C("benefit_owner", "string", _("verantwortlich"), _("Verantwortlich für den Nutzen.")),
+        C("go_live", "date", _("Go-live"), _("Tag der Inbetriebnahme.")),
+        C("due_date", "date", _("fällig am"), _("Fälligkeit der Erfolgskontrolle.")),
+        C("checked_on", "date", _("geprüft am"), _("Tag der Erfolgskontrolle.")),
+        C("result", "string", _("Ergebnis"), _("achieved, partly, missed, unmeasurable oder leer (offen).")),
+        C("reason", "string", _("Begründung"), _("Begründung des Ergebnisses.")),
+    ),
+    lambda municipality, levels: (
+        SuccessCheck.objects.for_municipality(municipality)
+        .with_levels(levels)
+        .select_related("measure", "benefit")
+    ),
+    keywords=("Steuerung", "Erfolgskontrolle", "Nutzen"),
+    order=28,
 )

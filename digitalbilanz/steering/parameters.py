@@ -97,3 +97,17 @@ SPECS = (
     BENEFIT_RED,
     FOLLOW_UP_MONTHS,
 )
+
+SUCCESS_CHECK_MONTHS = ParameterSpec(
+    key="steering_success_check_months",
+    label=_("Erfolgskontrolle nach Go-live"),
+    unit=_("Monate"),
+    default="12",
+    source="Bundesrechnungshof, Empfehlungen zu Wirtschaftlichkeitsuntersuchungen: Erfolgskontrolle "
+    "nach dem ersten Betriebsjahr mit denselben Kennzahlen",
+    as_of=AS_OF,
+    minimum=1,
+    maximum=60,
+    integer=True,
+)
+SPECS = (*SPECS, SUCCESS_CHECK_MONTHS)

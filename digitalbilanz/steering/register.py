@@ -16,6 +16,7 @@ from digitalbilanz.steering.parameters import SPECS
 register_table(opendata.RATINGS)
 register_table(opendata.FOLLOW_UPS)
 register_table(opendata.REBASELINES)
+register_table(opendata.SUCCESS_CHECKS)
 
 # Portal sections
 register_section(public.SECTION)

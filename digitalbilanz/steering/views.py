@@ -17,7 +17,7 @@ from digitalbilanz.core.parameters import ParameterSet
 from digitalbilanz.core.permissions import can_edit, tenant_view
 from digitalbilanz.portfolio.queries import visible_measures
 from digitalbilanz.steering import calc, forms, periods
-from digitalbilanz.steering.models import FollowUpReview, Rating, Rebaseline, Review
+from digitalbilanz.steering.models import FollowUpReview, Rating, Rebaseline, Review, SuccessCheck
 
 
 def _measure(request, municipality, pk, edit=False):
@@ -98,6 +98,9 @@ def measure_page(request, municipality, pk):
             "follow_ups": follow_ups,
             "row": row[0] if row else None,
             "schedule": schedule,
+            "checks": SuccessCheck.objects.visible_to(request.user, municipality)
+            .filter(measure=measure)
+            .select_related("benefit"),
             "rebaselines": rebaselines,
             "can_edit": can_edit(request.user, municipality, measure.lead_department),
             "today": today,
@@ -175,3 +178,19 @@ def rebaseline(request, municipality, pk, milestone_pk):
             return redirect(_url(municipality, measure))
     title = _("Neuer Basisplan: %(m)s") % {"m": milestone}
     return _form_page(request, form, title, _url(municipality, measure))
+
+
+@tenant_view
+def success_check(request, municipality, pk, check_pk=None):
+    measure = _measure(request, municipality, pk, edit=True)
+    checks = SuccessCheck.objects.visible_to(request.user, municipality).filter(measure=measure)
+    instance = get_object_or_404(checks, pk=check_pk) if check_pk else None
+    form = forms.SuccessCheckForm(
+        request.POST or None, instance=instance, municipality=municipality, measure=measure
+    )
+    if request.method == "POST" and form.is_valid() and save_or_conflict(form):
+        messages.success(request, _("Die Erfolgskontrolle wurde gespeichert."))
+        return redirect(_url(municipality, measure))
+    return _form_page(
+        request, form, _("Erfolgskontrolle: %(m)s") % {"m": measure}, _url(municipality, measure)
+    )

@@ -61,3 +61,10 @@ def test_contradicting_thresholds_are_refused_in_german():
     equal = d.Thresholds(Decimal(30), Decimal(90), Decimal("0.2"), Decimal("0.2"), Decimal(0), Decimal("0.5"))
     with pytest.raises(EconomicsError, match="Kosten"):
         d.compute(10, None, None, equal)
+
+
+def test_benefit_realisation_roll_up():
+    assert d.realisation(["achieved", "partly", "missed", "unmeasurable"]) == 0.5
+    assert d.realisation(["achieved", "achieved"]) == 1.0
+    assert d.realisation(["unmeasurable"]) is None
+    assert d.realisation([]) is None

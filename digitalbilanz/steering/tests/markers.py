@@ -3,8 +3,8 @@
 import datetime as dt
 
 from digitalbilanz.core.choices import Visibility
-from digitalbilanz.portfolio.models import Measure, Milestone
-from digitalbilanz.steering.models import FollowUpReview, Rating, Rebaseline
+from digitalbilanz.portfolio.models import Benefit, Measure, Milestone
+from digitalbilanz.steering.models import FollowUpReview, Rating, Rebaseline, SuccessCheck
 
 
 def plant(town, markers):
@@ -43,4 +43,17 @@ def plant(town, markers):
                 approval="council",
                 resolution=marker,
                 approved_on=dt.date(2030, 1, 1),
+            )
+        benefit = Benefit.objects.filter(measure=measure, visibility=Visibility.PUBLIC).first()
+        if benefit is not None and number == 1:
+            SuccessCheck.objects.create(
+                municipality=town,
+                measure=measure,
+                benefit=benefit,
+                visibility=level,
+                benefit_owner=marker,
+                go_live=dt.date(2020, 1, 1),
+                closure_statement=marker,
+                due_date=dt.date(2021, 1, 1),
+                reason=marker,
             )

@@ -1,5 +1,7 @@
 """The DMS measure's steering story in the Leverkusen demo, and the reports that show it."""
 
+import datetime as dt
+
 import pytest
 
 from digitalbilanz.demo import leverkusen
@@ -39,3 +41,14 @@ def test_reload_with_reset(town):
     municipality, created = leverkusen.load(reset=True)
     assert created
     assert Rating.objects.filter(municipality=municipality).count() == 2
+
+
+def test_completed_pilot_has_its_success_check(town):
+    from digitalbilanz.steering.models import SuccessCheck
+
+    check = SuccessCheck.objects.get(municipality=town, measure__code="M-02")
+    assert (check.go_live, check.due_date, check.result) == (
+        dt.date(2023, 9, 13),
+        dt.date(2024, 9, 13),
+        "achieved",
+    )

@@ -12,7 +12,7 @@ from digitalbilanz.core.visibility import levels_for_audience
 from digitalbilanz.registry.tables import table
 from digitalbilanz.steering import calc
 from digitalbilanz.steering.chapters import Steering
-from digitalbilanz.steering.models import FollowUpReview, Rating, Rebaseline, Review
+from digitalbilanz.steering.models import FollowUpReview, Rating, Rebaseline, Review, SuccessCheck
 from digitalbilanz.testing import Factory
 
 D = dt.date
@@ -279,3 +279,97 @@ def test_approved_rebaselines_keep_the_original_and_variance_against_it(world):
     assert "183 Tage" in html  # 30.09.2021 against the original 31.03.2021
     rows = list(table("rebaselines").rows(world["town"], levels_for_audience("public")))
     assert len(rows) == 2
+
+
+def benefit(measure, number=1, **kwargs):
+    from digitalbilanz.portfolio.models import Benefit
+
+    values = dict(
+        category="non_cash",
+        description=f"Nutzen {number}",
+        owner="Frau A.",
+        kpi="Minuten je Vorgang",
+        unit="min",
+        data_source="Statistik",
+        baseline_value=10,
+        baseline_date=D(2022, 1, 1),
+        target_value=5,
+        target_date=D(2024, 12, 31),
+        visibility=PUBLIC,
+    )
+    values.update(kwargs)
+    return Benefit.objects.create(municipality=measure.municipality, measure=measure, number=number, **values)
+
+
+def check_post(world, b, **data):
+    payload = {
+        "benefit": b.pk,
+        "benefit_owner": "Frau A. (Sachgebiet Registratur)",
+        "go_live": "2025-03-31",
+        "closure_statement": "Eingeführt in allen Fachbereichen.",
+        "checked_on": "",
+        "measured_value": "",
+        "result": "",
+        "reason": "",
+        "visibility": "public",
+    }
+    payload.update(data)
+    url = f"/app/stadt/steuerung/massnahmen/{world['measure'].pk}/erfolgskontrolle/"
+    return client_for(world["editor"]).post(url, payload)
+
+
+@time_machine.travel(TODAY, tick=False)
+def test_success_check_due_twelve_months_after_go_live_and_overdue_on_dashboard(world):
+    b = benefit(world["measure"])
+    assert check_post(world, b).status_code == 302
+    check = SuccessCheck.objects.get()
+    assert check.due_date == D(2026, 3, 31)
+    assert check.is_overdue(D(2026, 9, 15)) and not check.is_overdue(D(2026, 3, 31))
+    html = client_for(world["reader"]).get("/app/stadt/").content.decode()
+    assert "Überfällige Erfolgskontrollen" in html and "fällig seit 31.03.2026" in html
+
+
+@time_machine.travel(TODAY, tick=False)
+@pytest.mark.parametrize(
+    "data, message",
+    [
+        ({"closure_statement": ""}, "braucht eine Abschlusserklärung"),
+        (
+            {"checked_on": "2025-01-01", "result": "achieved", "measured_value": "5", "reason": "x"},
+            "vor dem Go-live",
+        ),
+        (
+            {"checked_on": "2026-04-01", "result": "achieved", "measured_value": "5"},
+            "braucht eine Begründung",
+        ),
+        ({"checked_on": "2026-04-01", "result": "partly", "reason": "x"}, "gemessenen Wert"),
+        ({"benefit_owner": "FB 11"}, "nicht die federführende Stelle"),
+    ],
+)
+def test_bad_success_checks_are_refused(world, data, message):
+    lead = Factory.unit(world["town"], code="FB 11")
+    world["measure"].lead_department = lead
+    world["measure"].save()
+    b = benefit(world["measure"])
+    response = check_post(world, b, **data)
+    assert response.status_code == 400
+    assert message in response.content.decode()
+    assert not SuccessCheck.objects.exists()
+
+
+@time_machine.travel(TODAY, tick=False)
+def test_success_checks_roll_up_in_the_report(world):
+    results = [("achieved", "5"), ("partly", "7"), ("missed", "10"), ("unmeasurable", "")]
+    for number, (result, value) in enumerate(results, start=1):
+        b = benefit(world["measure"], number=number)
+        reply = check_post(
+            world, b, checked_on="2026-04-15", result=result, measured_value=value, reason="gemessen"
+        )
+        assert reply.status_code == 302
+    section = Steering().collect(
+        {"municipality": world["town"], "audience": "public", "reference_date": "2026-12-31"}
+    )
+    assert [c["result"] for c in section["success_checks"]] == [r for r, _v in results]
+    text = str(Steering().blocks({"sections": {"steering": section}}))
+    assert "Nutzenrealisierung des Portfolios: 50 %" in text
+    assert len(list(table("success_checks").rows(world["town"], levels_for_audience("public")))) == 4

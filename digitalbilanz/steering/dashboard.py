@@ -10,17 +10,21 @@ from digitalbilanz.steering.models import FollowUpReview, Rating, Review, Succes
 def steering_panel(dashboard):
     user, m = dashboard.user, dashboard.municipality
     today = dt.date.today()
+    overdue = SuccessCheck.objects.visible_to(user, m).filter(result="", due_date__lt=today)
+    # One query decides whether the panel shows at all (no ratings, no overdue checks: left out).
+    present = (
+        Rating.objects.visible_to(user, m)
+        .order_by()
+        .values_list("pk", flat=True)
+        .union(overdue.order_by().values_list("pk", flat=True))
+    )
+    if not list(present[:1]):
+        return None
     follow_ups = list(
         FollowUpReview.objects.visible_to(user, m).filter(decision="").select_related("rating__measure")
     )
     ratings = list(Rating.objects.visible_to(user, m))
-    overdue_checks = list(
-        SuccessCheck.objects.visible_to(user, m)
-        .filter(result="", due_date__lt=today)
-        .select_related("measure", "benefit")
-    )
-    if not ratings and not follow_ups and not overdue_checks:
-        return None  # the municipality does not rate its measures (yet)
+    overdue_checks = list(overdue.select_related("measure", "benefit"))
     rows = calc.rows(
         visible_measures(user, m).prefetch_related(None),
         ratings,

@@ -160,7 +160,9 @@ def _paths_for(table):
         schema = {
             "type": "object",
             "required": ["rows"],
-            "properties": {"rows": {"type": "array", "items": row, "maxItems": table.batch.max_rows}},
+            "properties": {
+                "rows": {"type": "array", "items": row, "minItems": 1, "maxItems": table.batch.max_rows}
+            },
         }
         result = {
             "type": "object",
@@ -257,7 +259,7 @@ def spec(server_url: str) -> dict:
                 "summary": "Kommunen",
                 "operationId": "list_municipalities",
                 "parameters": PAGING,
-                "responses": {"200": {"description": "Liste"}, **_errors("400", "429")},
+                "responses": {"200": {"description": "Liste"}, **_errors("400", "404", "429")},
             }
         },
         "/{slug}/": {

@@ -172,7 +172,10 @@ def table_batch(request, slug, name):
     m, table = _municipality(slug), _table(name)
     if table.batch is None:
         raise not_found()
-    rows = body.parse_rows(request, table.batch.max_rows)
+
+    def rows():  # parsed only after the key check: no key means 401 whatever the body
+        return body.parse_rows(request, table.batch.max_rows)
+
     return _json(writes.batch(request.principal, m, table, rows))
 
 

@@ -72,8 +72,11 @@ def update(key, municipality, table, obj, payload, if_match=None):
     return _write(user, municipality, spec, obj, payload, extra)
 
 
-def batch(key, municipality, table, rows):
-    """Many rows of a bulk table at once (``Table.batch``): all stored or none (400 with the rows)."""
+def batch(key, municipality, table, read_rows):
+    """Many rows of a bulk table at once (``Table.batch``): all stored or none (400 with the rows).
+
+    ``read_rows()`` parses the body; it is called only after the key is known to be allowed to
+    write, so a request without a key gets 401 whatever its body says."""
     from digitalbilanz.core.imports import ImportRejected
 
     spec = table.batch
@@ -82,6 +85,7 @@ def batch(key, municipality, table, rows):
     user = _writer(key, municipality)
     if not spec.may_write(user, municipality):
         raise _forbidden()
+    rows = read_rows()
     try:
         run = spec.write(user, municipality, rows)
     except ImportRejected as exc:

@@ -80,6 +80,10 @@ def test_batch_needs_a_writing_key_and_a_list_of_flat_objects(api, town):
     _k, secret = ApiKey.issue(town, reader, "lesen")
     assert post(Client(HTTP_AUTHORIZATION=f"Bearer {secret}"), town, ROWS).status_code == 403
     assert post(Client(), town, ROWS).status_code == 401
+    # Without a key the answer is 401 whatever the body: the key is checked before the rows.
+    anonymous_bad_body = post(Client(), town, [])
+    assert anonymous_bad_body.status_code == 401
+    assert "WWW-Authenticate" in anonymous_bad_body.headers
     nested = client.post(
         f"/api/v1/{town.slug}/service_cases/batch/",
         json.dumps({"rows": [{"service": {"x": 1}}]}),

@@ -20,6 +20,7 @@ from digitalbilanz.demo import (
     leverkusen_contracts,
     leverkusen_finance,
     leverkusen_services,
+    leverkusen_steering,
     leverkusen_workplaces,
 )
 from digitalbilanz.demo import leverkusen_measures as lm
@@ -95,6 +96,7 @@ def load(reset: bool = False) -> tuple[Municipality, bool]:
         deferred = []
         lm.create_measures(municipality, units, fields, deferred)
         _budget(municipality)
+        leverkusen_steering.load(municipality)
         leverkusen_workplaces.load(municipality)
         leverkusen_contracts.load(municipality)
         leverkusen_finance.load(municipality)
@@ -109,6 +111,7 @@ def _delete(municipality):
     from digitalbilanz.portfolio.models import Measure
 
     editions.delete_editions(municipality)
+    leverkusen_steering.delete(municipality)
     leverkusen_contracts.delete(municipality)
     leverkusen_workplaces.delete(municipality)
     leverkusen_services.delete(municipality)

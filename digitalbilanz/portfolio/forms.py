@@ -168,12 +168,14 @@ class MilestoneForm(TenantForm):
         moved = self.instance.pk and data.get("forecast_date") != self.original_forecast
         if moved and not (data.get("change_reason") or "").strip():
             self.add_error("change_reason", _("Eine Änderung der Prognose braucht eine Begründung."))
-        if (
-            self.instance.pk
-            and "baseline_date" in self.changed_data
-            and not (data.get("change_reason") or "").strip()
-        ):
-            self.add_error("change_reason", _("Eine Änderung des Basisplans braucht eine Begründung."))
+        if self.instance.pk and "baseline_date" in self.changed_data:
+            self.add_error(
+                "baseline_date",
+                _(
+                    "Der Basisplan eines Meilensteins ändert sich nur über einen freigegebenen neuen "
+                    "Basisplan (Steuerung → Basisplan ändern); der ursprüngliche bleibt erhalten."
+                ),
+            )
         return data
 
     def save(self, commit=True, user=None):

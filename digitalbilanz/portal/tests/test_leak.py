@@ -19,6 +19,7 @@ from digitalbilanz.registry.tables import tables
 from digitalbilanz.services import imports as service_imports
 from digitalbilanz.services.derive import update_measure_lines
 from digitalbilanz.services.models import Activity, Service
+from digitalbilanz.steering.tests import markers as steering_markers
 from digitalbilanz.testing import Factory
 
 MARKERS = {Visibility.COUNCIL: "LEAK-COUNCIL-7f3a", Visibility.INTERNAL: "LEAK-INTERNAL-9b2c"}
@@ -109,6 +110,7 @@ def _plant(town):
         assert Line.objects.filter(measure=public, label__contains=marker).exists()  # derived, hidden
         _plant_finance(town, level, marker, hidden, public)
     contract_markers.plant(town, MARKERS)
+    steering_markers.plant(town, MARKERS)
     # Feedback on the accessibility statement is for the administration only.
     AccessibilityFeedback.objects.create(
         municipality=town, message=MARKERS["internal"], page=MARKERS["internal"], email="a@example.org"

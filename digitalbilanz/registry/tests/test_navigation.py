@@ -38,6 +38,7 @@ def test_the_apps_entries_appear_in_their_order(town):
         "Maßnahmen",
         "Online-Dienste",
         "Strategie",
+        "Steuerung",
         "Arbeitsplätze",
         "Verträge",
         "Parameter",

@@ -24,6 +24,7 @@ from digitalbilanz.portfolio.choices import (
     LineGroup,
     LineKind,
     MeasureStatus,
+    PublicTotals,
     StrategyKind,
 )
 
@@ -411,6 +412,18 @@ class Line(PublishableModel):
         validators=[MinValueValidator(0)],
     )
     note = models.TextField(_("Anmerkung/Quelle"), blank=True)
+    public_totals = models.CharField(
+        _("In öffentlichen Summen"),
+        max_length=4,
+        choices=PublicTotals.choices,
+        default=PublicTotals.DEFAULT,
+        blank=True,
+        help_text=_(
+            "Nur für nicht öffentliche Zeilen: „Betrag vertraulich, in Summen enthalten“ fasst die "
+            "Zeile mit mindestens einer weiteren solchen Zeile desselben Jahres und derselben Art "
+            "zusammen; eine einzelne Zeile wird nie zusammengefasst."
+        ),
+    )
     derivation = models.ForeignKey(
         "Derivation",
         null=True,

@@ -127,4 +127,9 @@ def _monte_carlo(measures, params, draws):
     lines, parameters = eco_inputs(measures, params)
     if not lines:
         return None
-    return eco.monte_carlo(lines, parameters, draws=draws or settings.DIGITALBILANZ_MC_DRAWS, seed=MC_SEED)
+    try:
+        return eco.monte_carlo(
+            lines, parameters, draws=draws or settings.DIGITALBILANZ_MC_DRAWS, seed=MC_SEED
+        )
+    except eco.EconomicsError:  # e.g. not finite: the totals stand, the range is left out
+        return None

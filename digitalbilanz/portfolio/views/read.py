@@ -122,7 +122,10 @@ def _simulation(measure, params):
     lines, parameters = eco_inputs([measure], params)
     if not lines:
         return None
-    result = eco.monte_carlo(lines, parameters, draws=settings.DIGITALBILANZ_MC_DRAWS, seed=MC_SEED)
+    try:
+        result = eco.monte_carlo(lines, parameters, draws=settings.DIGITALBILANZ_MC_DRAWS, seed=MC_SEED)
+    except eco.EconomicsError:
+        return None
     simulation = result.per_measure[measure.code]
     return {
         "p5": simulation.npv_percentiles[5],

@@ -241,6 +241,16 @@ FIGURE_COLUMNS = (
         lambda r: r.figures.error,
     ),
     C(
+        "start_year",
+        "integer",
+        _("Jahr 0"),
+        _(
+            "Erstes Jahr der Betrachtung (t = 0): das Jahr des Beginns der Maßnahme, sonst das "
+            "erste Jahr aller ihrer Zeilen, auch nicht öffentlicher."
+        ),
+        lambda r: r.figures.appraisal.yearly[0].year if r.figures.appraisal else None,
+    ),
+    C(
         "withheld_lines",
         "integer",
         _("nicht enthaltene Zeilen"),

@@ -160,3 +160,22 @@ def test_year_zero_is_the_measures_start_not_the_first_visible_line(town):
     public = figures(town, Visibility.PUBLIC)
     assert public.appraisal.yearly[0].year == 2022
     assert public.appraisal.yearly[0].costs == 0
+
+
+def test_measure_figures_come_only_from_public_lines():
+    """One implementation: measures are appraised only in ``portfolio/appraisal.py`` (through
+    ``public_lines``); any other call of the economics on database lines would bypass the notice."""
+    from pathlib import Path
+
+    root = Path(__file__).resolve().parents[2]
+    offenders = []
+    for path in root.rglob("*.py"):
+        relative = path.relative_to(root).as_posix()
+        if "/tests/" in relative or relative.startswith("economics/") or relative == "portfolio/appraisal.py":
+            continue
+        text = path.read_text(encoding="utf-8")
+        if "to_eco_line(" in text or "eco.appraise(" in text or "economics.appraise(" in text:
+            offenders.append(relative)
+    assert offenders == []
+    source = (root / "portfolio" / "appraisal.py").read_text(encoding="utf-8")
+    assert source.count("public_lines(measure, params") == 2  # figures_for and eco_inputs

@@ -178,4 +178,4 @@ def test_measure_figures_come_only_from_public_lines():
             offenders.append(relative)
     assert offenders == []
     source = (root / "portfolio" / "appraisal.py").read_text(encoding="utf-8")
-    assert source.count("public_lines(measure, params") == 2  # figures_for and eco_inputs
+    assert source.count("chosen = public_lines(measure, params") == 2  # figures_for and eco_inputs

@@ -62,12 +62,12 @@ def recompute(lines, start, params):
             totals["work_hours"] += float(line["hours"])
     factors = [1 / (1 + rate) ** t for t in range(horizon)]
     result = {
-        f"npv_{'kn' if k == 'kn' else 'kn_' + k}": sum(f * d for f, d in zip(flows[k], factors))
+        f"npv_{'kn' if k == 'kn' else 'kn_' + k}": sum(f * d for f, d in zip(flows[k], factors, strict=True))
         for k in flows
     }
     cumulative, payback = [], None
     running = 0.0
-    for flow, factor in zip(flows["kn"], factors):
+    for flow, factor in zip(flows["kn"], factors, strict=True):
         running += flow * factor
         cumulative.append(running)
     for t in reversed(range(horizon)):

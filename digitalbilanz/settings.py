@@ -52,6 +52,7 @@ INSTALLED_APPS = [
     "digitalbilanz.workplaces",
     "digitalbilanz.contracts",
     "digitalbilanz.indicators",
+    "digitalbilanz.services",
     "digitalbilanz.demo",
     "digitalbilanz.reports",
     "digitalbilanz.api",

@@ -17,6 +17,7 @@ urlpatterns = [
     path("app/<slug:slug>/vertraege/", include("digitalbilanz.contracts.urls")),
     path("app/<slug:slug>/haushalt/", include("digitalbilanz.finance.urls")),
     path("app/<slug:slug>/kennzahlen/", include("digitalbilanz.indicators.urls")),
+    path("app/<slug:slug>/dienste/", include("digitalbilanz.services.urls")),
     path("app/<slug:slug>/", include("digitalbilanz.portfolio.urls")),
     # The public portal owns /<municipality>/...; keep it last.
     path("", include("digitalbilanz.portal.urls")),

@@ -46,6 +46,48 @@ def parse(request) -> dict:
     return payload
 
 
+def parse_rows(request, max_rows: int) -> list[dict]:
+    """A batch body ``{"rows": [{…}, …]}``: a list of flat objects checked like ``parse``."""
+    try:
+        raw = request.body
+    except RequestDataTooBig as exc:
+        raise too_large() from exc
+    _check_media_type(request)
+    try:
+        payload = json.loads(raw.decode("utf-8"), parse_constant=_no_constant)
+    except RecursionError as exc:
+        raise _invalid_json(_("Der Inhalt ist zu tief verschachtelt.")) from exc
+    except UnicodeDecodeError as exc:
+        raise _invalid_json(_("Der Inhalt ist kein gültiges UTF-8.")) from exc
+    except ValueError as exc:
+        raise _invalid_json(_("Der Inhalt ist kein gültiges JSON.")) from exc
+    rows = payload.get("rows") if isinstance(payload, dict) else None
+    if not isinstance(rows, list) or set(payload) != {"rows"}:
+        raise _invalid_json(_('Erwartet wird ein JSON-Objekt {"rows": [...]}.'))
+    if not rows:
+        raise ApiError(400, "invalid", _("Die Liste rows ist leer."))
+    if len(rows) > max_rows:
+        raise ApiError(
+            413,
+            "too_large",
+            _("Höchstens %(n)s Zeilen je Anfrage.") % {"n": f"{max_rows:,}".replace(",", ".")},
+        )
+    details = []
+    for number, row in enumerate(rows, start=1):
+        if not isinstance(row, dict):
+            details.append({"row": number, "field": "", "message": _("Erwartet wird ein JSON-Objekt.")})
+            continue
+        for name, value in row.items():
+            problem = _problem(name, value)
+            if problem is None and isinstance(value, list):
+                problem = {"field": name, "message": _("Verschachtelte Werte sind hier nicht erlaubt.")}
+            if problem:
+                details.append({"row": number, **problem})
+    if details:
+        raise ApiError(400, "invalid", _("Die Angaben sind nicht gültig."), details[:200])
+    return rows
+
+
 def too_large() -> ApiError:
     limit = settings.DATA_UPLOAD_MAX_MEMORY_SIZE / 1_000_000
     return ApiError(

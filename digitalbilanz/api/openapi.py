@@ -151,7 +151,37 @@ def _paths_for(table):
                 **_errors("400", "401", "403", "404", "409", "412", "413", "415", "428", "429"),
             },
         }
-    return {f"/{{slug}}/{name}/": listing, f"/{{slug}}/{name}/{{id}}/": detail}
+    paths = {f"/{{slug}}/{name}/": listing, f"/{{slug}}/{name}/{{id}}/": detail}
+    if table.batch is not None:
+        row = {
+            "type": "object",
+            "properties": {f: {"type": t, "description": str(d)} for f, t, d in table.batch.fields},
+        }
+        schema = {
+            "type": "object",
+            "required": ["rows"],
+            "properties": {"rows": {"type": "array", "items": row, "maxItems": table.batch.max_rows}},
+        }
+        result = {
+            "type": "object",
+            "properties": {k: {"type": "integer"} for k in ("import_run", "created", "updated", "unchanged")},
+        }
+        paths[f"/{{slug}}/{name}/batch/"] = {
+            "post": {
+                "summary": f"{table.title}: Sammelschreibung",
+                "description": "Alle Zeilen oder keine (Upsert über den fachlichen Schlüssel); bei einem "
+                "Fehler 400 mit Zeile, Feld und Grund je Problem.",
+                "operationId": f"batch_{name}",
+                "parameters": [SLUG],
+                "security": [{"apiKey": []}],
+                "requestBody": {"required": True, "content": {"application/json": {"schema": schema}}},
+                "responses": {
+                    "200": _json(result, "Übernommen"),
+                    **_errors("400", "401", "403", "404", "413", "415", "429"),
+                },
+            }
+        }
+    return paths
 
 
 def _error_response(code, text):

@@ -166,6 +166,16 @@ def table_list(request, slug, name):
     return _json(paginate(request, rows, lambda obj: _record(request, table, obj), table.keyset))
 
 
+@endpoint("POST")
+def table_batch(request, slug, name):
+    """Batch write of a bulk table (``Table.batch``): ``{"rows": [...]}``, all or nothing."""
+    m, table = _municipality(slug), _table(name)
+    if table.batch is None:
+        raise not_found()
+    rows = body.parse_rows(request, table.batch.max_rows)
+    return _json(writes.batch(request.principal, m, table, rows))
+
+
 @endpoint("GET", "PATCH", allowed=_table_methods("PATCH"))
 def table_detail(request, slug, name, pk):
     m, table = _municipality(slug), _table(name)

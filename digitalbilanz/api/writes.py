@@ -72,6 +72,36 @@ def update(key, municipality, table, obj, payload, if_match=None):
     return _write(user, municipality, spec, obj, payload, extra)
 
 
+def batch(key, municipality, table, rows):
+    """Many rows of a bulk table at once (``Table.batch``): all stored or none (400 with the rows)."""
+    from digitalbilanz.core.imports import ImportRejected
+
+    spec = table.batch
+    if spec is None:
+        raise ApiError(405, "method_not_allowed", _("Diese Tabelle nimmt keine Sammelschreibungen an."))
+    user = _writer(key, municipality)
+    if not spec.may_write(user, municipality):
+        raise _forbidden()
+    try:
+        run = spec.write(user, municipality, rows)
+    except ImportRejected as exc:
+        raise ApiError(
+            400,
+            "invalid",
+            _("Die Zeilen wurden nicht übernommen; es wurde nichts geändert."),
+            [
+                {"row": p.get("row"), "field": p.get("column", ""), "message": p.get("message", "")}
+                for p in exc.problems
+            ],
+        ) from exc
+    return {
+        "import_run": run.pk,
+        "created": run.created_count,
+        "updated": run.updated_count,
+        "unchanged": run.unchanged_count,
+    }
+
+
 def save(form, user, spec):
     """The one place where an API write is stored; ``form`` is valid and the user may store it.
 

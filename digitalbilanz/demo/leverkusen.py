@@ -15,7 +15,13 @@ from django.db import transaction
 
 from digitalbilanz.core.choices import MunicipalityKind, OrgUnitKind, Visibility
 from digitalbilanz.core.models import Municipality, OrgUnit
-from digitalbilanz.demo import editions, leverkusen_contracts, leverkusen_finance, leverkusen_workplaces
+from digitalbilanz.demo import (
+    editions,
+    leverkusen_contracts,
+    leverkusen_finance,
+    leverkusen_services,
+    leverkusen_workplaces,
+)
 from digitalbilanz.demo import leverkusen_measures as lm
 from digitalbilanz.demo.users import ensure_demo_users
 from digitalbilanz.finance.models import BudgetFigure, ProductGroup
@@ -92,6 +98,7 @@ def load(reset: bool = False) -> tuple[Municipality, bool]:
         leverkusen_workplaces.load(municipality)
         leverkusen_contracts.load(municipality)
         leverkusen_finance.load(municipality)
+        leverkusen_services.load(municipality)
         editions.publish_period(municipality, editions.FIRST)
         lm.apply_moves(deferred)  # the DMS tender slip becomes known after edition 1
         editions.publish_period(municipality, editions.SECOND)
@@ -104,6 +111,7 @@ def _delete(municipality):
     editions.delete_editions(municipality)
     leverkusen_contracts.delete(municipality)
     leverkusen_workplaces.delete(municipality)
+    leverkusen_services.delete(municipality)
     Measure.objects.filter(municipality=municipality).delete()
     for model in (FieldOfAction, BudgetFigure, ProductGroup):
         model.objects.filter(municipality=municipality).delete()

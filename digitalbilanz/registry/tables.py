@@ -92,6 +92,26 @@ class Writes:
 
 
 @dataclass(frozen=True)
+class Batch:
+    """Batch writes of a large (bulk) table through the API: ``POST …/<name>/batch/`` with
+    ``{"rows": [{…}, …]}``, all rows or none.
+
+    * ``write(user, municipality, rows)``: stores the rows (flat objects with ``fields``) in one
+      ``core.imports.bulk_import`` — an upsert on the table's natural key — and returns the
+      finished ``ImportRun``; a bad row raises ``ImportRejected`` whose problems name the row
+      (1 = first row of the list), the field and the reason. Nothing is stored then.
+    * ``may_write(user, municipality)``: may the key's owner write this table at all?
+    * ``fields``: (name, JSON type, description) of a row, for the OpenAPI document.
+    * ``max_rows``: the most rows per request.
+    """
+
+    write: Callable[[object, object, list], object]
+    may_write: Callable[[object, object], bool]
+    fields: tuple[tuple[str, str, str], ...] = ()
+    max_rows: int = 10_000
+
+
+@dataclass(frozen=True)
 class Table:
     """A public table of one municipality (the data behind one DCAT dataset)."""
 
@@ -107,6 +127,7 @@ class Table:
     search: Callable[[object, str], object] | None = None  # (queryset, text) -> queryset: API ?q=
     writes: Writes | None = None  # None: read-only
     keyset: bool = False  # large table: API lists are paged by cursor (stable under inserts)
+    batch: Batch | None = None  # bulk rows written many at once through the API (see Batch)
 
     @property
     def primary_key(self) -> str:

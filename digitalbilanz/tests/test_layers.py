@@ -11,7 +11,7 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 PUBLISHING = {"portal", "api", "reports"}
-DOMAIN = {"portfolio", "finance", "indicators", "workplaces", "contracts", "testing_app"}
+DOMAIN = {"portfolio", "finance", "indicators", "workplaces", "contracts", "services", "testing_app"}
 ALLOWED = {
     "economics": set(),
     "registry": set(),

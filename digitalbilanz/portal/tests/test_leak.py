@@ -1,5 +1,6 @@
 """Leak test: marker values on council and internal records never reach any public output."""
 
+import datetime as dt
 import io
 import json
 import re
@@ -15,6 +16,9 @@ from digitalbilanz.indicators.models import Indicator, Limit, Observation
 from digitalbilanz.portal.models import AccessibilityFeedback
 from digitalbilanz.portfolio.models import Benefit, FieldOfAction, Line, Measure, Strategy
 from digitalbilanz.registry.tables import tables
+from digitalbilanz.services import imports as service_imports
+from digitalbilanz.services.derive import update_measure_lines
+from digitalbilanz.services.models import Activity, Service
 from digitalbilanz.testing import Factory
 
 MARKERS = {Visibility.COUNCIL: "LEAK-COUNCIL-7f3a", Visibility.INTERNAL: "LEAK-INTERNAL-9b2c"}
@@ -83,6 +87,26 @@ def _plant(town):
             source=marker,
             visibility=level,
         )
+        # An online service with its non-public fields, case numbers and derived hours lines.
+        service = Service.objects.create(
+            municipality=town,
+            ozg_id=f"{marker}-S",
+            name=f"{marker} Dienst",
+            subject_area=marker,
+            wave=marker[:40],
+            cost_note=marker,
+            visibility=level,
+        )
+        Activity.objects.create(
+            service=service, channel="counter", label=marker, minutes=30, career_level="md"
+        )
+        service.measures.add(public)
+        cases = [
+            (service.pk, "year", dt.date(2024, 1, 1), c, n) for c, n in (("counter", 4711), ("online", 100))
+        ]
+        service_imports.write(town, service_imports.Parsed(rows=cases))
+        update_measure_lines(service, reason=marker)
+        assert Line.objects.filter(measure=public, label__contains=marker).exists()  # derived, hidden
         _plant_finance(town, level, marker, hidden, public)
     contract_markers.plant(town, MARKERS)
     # Feedback on the accessibility statement is for the administration only.

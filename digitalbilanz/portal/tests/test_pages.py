@@ -25,6 +25,7 @@ def portal_urls(town):
         f"{base}/vertraege/",
         f"{base}/finanzen/",
         f"{base}/kennzahlen/",
+        f"{base}/online-dienste/",
         f"{base}/berichte/",
         f"{base}/daten/",
         f"{base}/daten/spalten/",

@@ -36,6 +36,7 @@ def test_the_apps_entries_appear_in_their_order(town):
     assert [title for _url, _current, title in links] == [
         "Übersicht",
         "Maßnahmen",
+        "Online-Dienste",
         "Strategie",
         "Arbeitsplätze",
         "Verträge",

@@ -27,6 +27,13 @@ class MunicipalityKind(models.TextChoices):
     DISTRICT = "kreis", _("Kreis")
 
 
+class PublicFigures(models.TextChoices):
+    """How public figures treat lines the audience may not read (issue: complete or visibly partial)."""
+
+    NOTICE = "notice", _("ohne nicht öffentliche Zeilen, mit Hinweis")
+    FOLD = "fold", _("nicht öffentliche Zeilen zusammengefasst in den Summen (ab zwei je Jahr und Art)")
+
+
 class OrgUnitKind(models.TextChoices):
     DIVISION = "division", _("Dezernat")
     DEPARTMENT = "department", _("Fachbereich")

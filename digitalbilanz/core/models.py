@@ -7,7 +7,7 @@ from django.db import models, transaction
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
-from digitalbilanz.core.choices import MunicipalityKind, OrgUnitKind, Role, Visibility
+from digitalbilanz.core.choices import MunicipalityKind, OrgUnitKind, PublicFigures, Role, Visibility
 from digitalbilanz.core.datachanges import DataQuerySet, grouped
 from digitalbilanz.core.parameters import parameter_spec
 from digitalbilanz.core.versioning import conditional_update
@@ -77,6 +77,17 @@ class Municipality(TimestampedModel):
     )
     state = models.CharField(_("Bundesland"), max_length=60, blank=True)
     website = models.URLField(_("Website"), blank=True)
+    public_figures = models.CharField(
+        _("Öffentliche Kennzahlen"),
+        max_length=8,
+        choices=PublicFigures.choices,
+        default=PublicFigures.NOTICE,
+        help_text=_(
+            "Nicht öffentliche Zeilen fehlen in öffentlichen Kennzahlen (mit Hinweis) oder gehen als "
+            "„nicht einzeln veröffentlichte Positionen“ je Jahr und Art in die Summen ein – nur wo "
+            "mindestens zwei solche Zeilen zusammenfallen, damit keine einzelne Zeile erkennbar wird."
+        ),
+    )
     # Raised on every change of the municipality's data (core.signals); part of the key of
     # cached public responses, so a change is visible at once in every server process.
     data_version = models.PositiveBigIntegerField(default=0, editable=False)

@@ -259,6 +259,11 @@ def simulation_explanation(
         f"(inverse Verteilungsfunktion); die übrigen {len(lines) - uncertain} gehen mit ihrem "
         "Betrag ein.",
         "Risikozuschläge (KN/R) werden nicht angewandt: die Spannen bilden die Unsicherheit ab.",
+        "Annahme: alle Positionen, Jahre und Maßnahmen werden unabhängig voneinander gezogen (keine "
+        "Korrelation); haben Abweichungen gemeinsame Ursachen, ist die wahre Spanne – vor allem "
+        "die des Portfolios – breiter.",
+        "Wahrscheinlichkeit der Amortisation = Anteil der Ziehungen mit KN ≥ 0 (der kumulierte "
+        "Barwert am Ende des Betrachtungszeitraums ist nicht negativ).",
     ]
     for key, sim in per_measure.items():
         steps.append(

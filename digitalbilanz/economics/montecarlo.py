@@ -31,7 +31,7 @@ import numpy as np
 from .errors import EconomicsError
 from .explain import simulation_explanation
 from .model import Line, MeasureSimulation, MonteCarloResult, Parameters, PortfolioSimulation
-from .npv import discount_factors, params_for, validate_lines, year_sums
+from .npv import MAX_FIGURE, NOT_FINITE, discount_factors, params_for, validate_lines, year_sums
 
 # Measures × draws per block: the block's arrays (~0.5 MB each in float32) stay
 # in the L2 cache, and each NumPy call runs long enough that worker threads
@@ -299,14 +299,18 @@ def monte_carlo(
             validate_lines(measures[key], per[key])
         except EconomicsError as error:
             raise error if error.measure else error.for_measure(key) from None
-    sim = monte_carlo_arrays(
-        **_line_arrays(keys, measures, per),
-        draws=draws,
-        seed=seed,
-        percentiles=percentiles,
-        workers=workers,
-    )
+    with np.errstate(over="ignore", invalid="ignore"):  # an overflow is refused just below
+        sim = monte_carlo_arrays(
+            **_line_arrays(keys, measures, per),
+            draws=draws,
+            seed=seed,
+            percentiles=percentiles,
+            workers=workers,
+        )
     pct = sim.percentiles
+    figures = (sim.npv_percentiles, sim.npv_mean, sim.portfolio_percentiles, np.asarray(sim.portfolio_mean))
+    if not all(np.isfinite(a).all() and (np.abs(a) <= MAX_FIGURE).all() for a in figures):
+        raise EconomicsError(NOT_FINITE)
     per_measure = {
         key: MeasureSimulation(
             npv_percentiles=dict(zip(pct, sim.npv_percentiles[i].tolist(), strict=True)),

@@ -12,6 +12,7 @@ reproduce a deterministic NPV bit for bit.
 
 from __future__ import annotations
 
+import math
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import replace
 
@@ -31,9 +32,32 @@ METHOD = "Kapitalwertmethode (WiBe 5.0)"
 FORMULA = "KW = Σ_{t=0..T} (N_t − K_t) / (1 + i)^t"
 
 
+# No published figure may exceed this amount in euros (a thousand times Germany's GDP): beyond it
+# float arithmetic loses the cents and, a little further, overflows to infinity.
+MAX_FIGURE = 1e15
+NOT_FINITE = (
+    "Die Kennzahlen lassen sich nicht als endliche Zahl berechnen (Überlauf): ein "
+    "Kalkulationszinssatz nahe −100 %, sehr große Beträge oder ein langer Betrachtungszeitraum "
+    "ergeben Werte über 1 Billiarde €. Bitte Zinssatz, Zeitraum und Beträge prüfen."
+)
+
+
 def discount_factors(rate: float, horizon: int) -> list[float]:
-    """1 / (1 + i)^t for t = 0 .. horizon − 1."""
-    return [1.0 / (1.0 + rate) ** t for t in range(horizon)]
+    """1 / (1 + i)^t for t = 0 .. horizon − 1; refused (German message) if one is not finite."""
+    try:
+        factors = [1.0 / (1.0 + rate) ** t for t in range(horizon)]
+    except (OverflowError, ZeroDivisionError):
+        raise EconomicsError(NOT_FINITE, field="discount_rate") from None
+    if not all(math.isfinite(f) and f > 0 for f in factors):
+        raise EconomicsError(NOT_FINITE, field="discount_rate")
+    return factors
+
+
+def require_finite(*values: float | None) -> None:
+    """Every published figure is a finite number of at most ``MAX_FIGURE``, or the appraisal is
+    refused."""
+    if not all(value is None or (math.isfinite(value) and abs(value) <= MAX_FIGURE) for value in values):
+        raise EconomicsError(NOT_FINITE)
 
 
 def validate_lines(lines: Sequence[Line], params: Parameters) -> None:
@@ -116,6 +140,8 @@ def appraise(lines: Sequence[Line], params: Parameters) -> Appraisal:
     pv_costs = present_value(costs, factors)
     pv_benefits = present_value(benefits, factors)
     payback = payback_year(yearly)
+    require_finite(kn_h, kn_nh, kn_r, pv_costs, pv_benefits, *(row.cumulative_discounted for row in yearly))
+    require_finite(*(row.discounted_balance for row in yearly), *costs, *benefits)
     appraisal = Appraisal(
         npv_kn=yearly[-1].cumulative_discounted,
         npv_kn_h=kn_h,

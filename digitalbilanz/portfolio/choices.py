@@ -43,6 +43,14 @@ class LineKind(models.TextChoices):
     BENEFIT = "benefit", _("Nutzen")
 
 
+class PublicTotals(models.TextChoices):
+    """Per-line override of the municipality's choice for public figures."""
+
+    DEFAULT = "", _("wie von der Kommune festgelegt")
+    FOLD = "fold", _("Betrag vertraulich, in Summen enthalten")
+    OMIT = "omit", _("nicht in öffentlichen Summen (mit Hinweis)")
+
+
 class LineGroup(models.TextChoices):
     DEVELOPMENT = "development", _("Entwicklung/Einführung (einmalig)")
     OPERATION = "operation", _("Betrieb (laufend)")

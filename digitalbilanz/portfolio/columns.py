@@ -240,6 +240,44 @@ FIGURE_COLUMNS = (
         ),
         lambda r: r.figures.error,
     ),
+    C(
+        "start_year",
+        "integer",
+        _("Jahr 0"),
+        _(
+            "Erstes Jahr der Betrachtung (t = 0): das Jahr des Beginns der Maßnahme, sonst das "
+            "erste Jahr aller ihrer Zeilen, auch nicht öffentlicher."
+        ),
+        lambda r: r.figures.appraisal.yearly[0].year if r.figures.appraisal else None,
+    ),
+    C(
+        "withheld_lines",
+        "integer",
+        _("nicht enthaltene Zeilen"),
+        _(
+            "Zahl der nicht öffentlichen Kosten-/Nutzenzeilen, ohne die die Kennzahlen dieser Zeile "
+            "berechnet sind (0: vollständig oder zusammengefasst)."
+        ),
+        lambda r: r.figures.omitted_count,
+    ),
+    C(
+        "folded_lines",
+        "integer",
+        _("zusammengefasste Zeilen"),
+        _(
+            "Zahl der nicht öffentlichen Zeilen, die als „nicht einzeln veröffentlichte Positionen“ "
+            "je Jahr, Art und Haushaltswirksamkeit in den Kennzahlen enthalten sind (nur wo "
+            "mindestens zwei zusammenfallen)."
+        ),
+        lambda r: r.figures.folded_count,
+    ),
+    C(
+        "notice",
+        "string",
+        _("Hinweis"),
+        _("Hinweis zu den Kennzahlen, z. B. „berechnet ohne 1 nicht öffentliche Zeile“ (leer: vollständig)."),
+        lambda r: " ".join(t for t in (r.figures.notice, r.figures.folded_notice) if t),
+    ),
 )
 
 STRATEGY_COLUMNS = (

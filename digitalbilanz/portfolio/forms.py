@@ -212,6 +212,7 @@ class LineForm(TenantForm):
             "risk_surcharge",
             "note",
             "visibility",
+            "public_totals",
         ]
 
     def __init__(self, *args, measure, **kwargs):

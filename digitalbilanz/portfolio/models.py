@@ -24,6 +24,7 @@ from digitalbilanz.portfolio.choices import (
     LineGroup,
     LineKind,
     MeasureStatus,
+    PublicTotals,
     StrategyKind,
 )
 
@@ -180,6 +181,38 @@ class Measure(PublishableModel):
     def clean(self):
         if self.start_date and self.end_date and self.end_date < self.start_date:
             raise ValidationError({"end_date": _("Das Ende liegt vor dem Beginn.")})
+        if self.pk is not None:
+            problem = self.period_problem()
+            if problem:
+                raise ValidationError({"start_date": problem})
+
+    def period_problem(self, extra_year: int | None = None, without: int | None = None) -> str:
+        """German message if a line year (all lines, readable or not, plus ``extra_year``) would
+        fall outside the appraisal period: from the start date's year (else the first line year)
+        for the horizon's number of years. "" if every line fits."""
+        from digitalbilanz.core.parameters import ParameterSet
+
+        horizon = ParameterSet.for_municipality(self.municipality).horizon
+        years = set()
+        if self.pk is not None:
+            years = set(
+                Line.objects.filter(measure_id=self.pk).exclude(pk=without).values_list("year", flat=True)
+            )
+        if extra_year is not None:
+            years.add(extra_year)
+        if not years:
+            return ""
+        start = self.start_date.year if self.start_date else min(years)
+        end = start + horizon - 1
+        outside = sorted(y for y in years if not start <= y <= end)
+        if not outside:
+            return ""
+        return _(
+            "Das Jahr %(years)s liegt außerhalb des Betrachtungszeitraums %(start)s–%(end)s dieser "
+            "Maßnahme (Beginn %(start)s, %(horizon)s Jahre). Zeilen sind nur innerhalb des "
+            "Zeitraums möglich; der Zeitraum kann nur verkürzt oder verschoben werden, wenn keine "
+            "Zeile außerhalb liegt."
+        ) % {"years": ", ".join(str(y) for y in outside), "start": start, "end": end, "horizon": horizon}
 
     @property
     def effective_progress(self) -> int | None:
@@ -411,6 +444,18 @@ class Line(PublishableModel):
         validators=[MinValueValidator(0)],
     )
     note = models.TextField(_("Anmerkung/Quelle"), blank=True)
+    public_totals = models.CharField(
+        _("In öffentlichen Summen"),
+        max_length=4,
+        choices=PublicTotals.choices,
+        default=PublicTotals.DEFAULT,
+        blank=True,
+        help_text=_(
+            "Nur für nicht öffentliche Zeilen: „Betrag vertraulich, in Summen enthalten“ fasst die "
+            "Zeile mit mindestens einer weiteren solchen Zeile desselben Jahres und derselben Art "
+            "zusammen; eine einzelne Zeile wird nie zusammengefasst."
+        ),
+    )
     derivation = models.ForeignKey(
         "Derivation",
         null=True,
@@ -460,6 +505,10 @@ class Line(PublishableModel):
 
     def clean(self):
         errors = rules.line_errors(self)
+        if "year" not in errors and self.year is not None and self.measure_id is not None:
+            problem = self.measure.period_problem(extra_year=self.year, without=self.pk)
+            if problem:
+                errors["year"] = problem
         if errors:
             raise ValidationError(errors)
 

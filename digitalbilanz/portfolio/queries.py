@@ -6,7 +6,7 @@ see, so every figure computed from ``measure.lines.all()`` is computed from visi
 
 from django.db.models import Prefetch
 
-from digitalbilanz.core.visibility import levels_for, levels_for_audience
+from digitalbilanz.core.visibility import LEVEL_ORDER, levels_for, levels_for_audience
 from digitalbilanz.portfolio.models import (
     Benefit,
     BenefitMeasurement,
@@ -18,19 +18,29 @@ from digitalbilanz.portfolio.models import (
     Milestone,
 )
 
+ALL_LEVELS = [level.value for level in LEVEL_ORDER]
+
 
 def measures_for_levels(municipality, levels):
+    """Measures readable at ``levels`` with their readable children; ``withheld_lines`` holds the
+    lines of each measure the reader may *not* see, used only by ``appraisal.figures_for`` to
+    count them (the notice) or fold them into per-year totals — never shown one by one."""
     benefits = Benefit.objects.with_levels(levels).prefetch_related("measurements")
+    readable_lines = Line.objects.with_levels(levels)
+    withheld = Line.objects.with_levels(ALL_LEVELS).exclude(pk__in=readable_lines.values("pk"))
+    if set(ALL_LEVELS) <= set(levels):
+        withheld = withheld.none()
     return (
         Measure.objects.for_municipality(municipality)
         .with_levels(levels)
-        .select_related("lead_department")
+        .select_related("lead_department", "municipality")
         .prefetch_related(
             # Only readable fields of action: a public measure may belong to an internal one.
             Prefetch("fields_of_action", queryset=FieldOfAction.objects.with_levels(levels)),
             "partners",
             "criteria",
-            Prefetch("lines", queryset=Line.objects.with_levels(levels).select_related("derivation")),
+            Prefetch("lines", queryset=readable_lines.select_related("derivation")),
+            Prefetch("lines", queryset=withheld, to_attr="withheld_lines"),
             Prefetch("milestones", queryset=Milestone.objects.with_levels(levels)),
             Prefetch("benefits", queryset=benefits),
         )

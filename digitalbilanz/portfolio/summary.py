@@ -11,6 +11,16 @@ from digitalbilanz.core.parameters import ParameterSet
 from digitalbilanz.portfolio.appraisal import MeasureFigures, eco_inputs, figures_for
 from digitalbilanz.portfolio.choices import BenefitStatus, MeasureStatus, Rag
 
+# The Monte Carlo's seed: every simulation of the product uses it, so every published range can be
+# redrawn (published with the draws in the ``parameters`` open-data table).
+MC_SEED = 20231231
+# Draws of the public overview (fewer if the setting is lower): ``public_mc_draws()``.
+OVERVIEW_DRAWS = 500
+
+
+def public_mc_draws() -> int:
+    return min(OVERVIEW_DRAWS, settings.DIGITALBILANZ_MC_DRAWS)
+
 
 @dataclass
 class MeasureRow:
@@ -41,6 +51,13 @@ class PortfolioSummary:
     benefits_by_status: dict = field(default_factory=dict)
     monte_carlo: object = None
     yearly: dict = field(default_factory=dict)
+    omitted_count: int = 0  # non-public lines left out of the figures, over all measures
+    folded_count: int = 0
+
+    @property
+    def notice(self) -> str:
+        """Same notice as ``MeasureFigures.notice``, for the portfolio totals."""
+        return MeasureFigures(appraisal=None, omitted_count=self.omitted_count).notice
 
     @property
     def mc_prob_positive_pct(self) -> float | None:
@@ -63,6 +80,8 @@ def summarise(measures, params: ParameterSet, today: dt.date | None = None, draw
         figures = figures_for(measure, params)
         row = MeasureRow(measure, figures, measure.rag(figures.total_cost, today))
         summary.rows.append(row)
+        summary.omitted_count += figures.omitted_count
+        summary.folded_count += figures.folded_count
         if figures.unappraisable:
             summary.unappraisable.append(row)
         else:
@@ -105,8 +124,12 @@ def _accumulate(summary, figures, hours_by_year):
 
 
 def _monte_carlo(measures, params, draws):
-    lines_by_measure = {m.pk: list(m.lines.all()) for m in measures}
-    lines, parameters = eco_inputs(measures, params, lines_by_measure)
+    lines, parameters = eco_inputs(measures, params)
     if not lines:
         return None
-    return eco.monte_carlo(lines, parameters, draws=draws or settings.DIGITALBILANZ_MC_DRAWS, seed=20231231)
+    try:
+        return eco.monte_carlo(
+            lines, parameters, draws=draws or settings.DIGITALBILANZ_MC_DRAWS, seed=MC_SEED
+        )
+    except eco.EconomicsError:  # e.g. not finite: the totals stand, the range is left out
+        return None

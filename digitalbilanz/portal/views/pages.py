@@ -2,8 +2,6 @@
 
 from collections import Counter
 
-from django.conf import settings
-
 from digitalbilanz.core.parameters import ParameterSet
 from digitalbilanz.finance.models import BudgetFigure
 from digitalbilanz.portal.views.common import AUDIENCE, page, portal_view
@@ -11,16 +9,13 @@ from digitalbilanz.portfolio import charts
 from digitalbilanz.portfolio.choices import MeasureStatus
 from digitalbilanz.portfolio.models import FieldOfAction, Strategy
 from digitalbilanz.portfolio.queries import audience_measures
-from digitalbilanz.portfolio.summary import summarise
-
-OVERVIEW_DRAWS = 500
+from digitalbilanz.portfolio.summary import public_mc_draws, summarise
 
 
 @portal_view
 def overview(request, municipality):
     params = ParameterSet.for_municipality(municipality)
-    draws = min(OVERVIEW_DRAWS, settings.DIGITALBILANZ_MC_DRAWS)
-    summary = summarise(audience_measures(municipality, AUDIENCE), params, draws=draws)
+    summary = summarise(audience_measures(municipality, AUDIENCE), params, draws=public_mc_draws())
     fields = list(FieldOfAction.objects.for_audience(municipality, AUDIENCE))
     context = {
         "summary": summary,

@@ -103,6 +103,8 @@ def _measure(row, sim, hours_per_fte, ref):
         "npv_kn_h": round(a.npv_kn_h, 2) if a else None,
         "npv_kn_nh": round(a.npv_kn_nh, 2) if a else None,
         "payback_year": a.payback_year if a else None,
+        "notice": fig.notice,
+        "folded_notice": fig.folded_notice,
         "benefit_cost_ratio": round(a.benefit_cost_ratio, 3) if a and a.benefit_cost_ratio else None,
         "mc": _simulation(sim),
         "milestones": [_milestone(ms, ref) for ms in m.milestones.all()],

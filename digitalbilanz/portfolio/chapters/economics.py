@@ -50,10 +50,21 @@ class Economics(PortfolioChapter):
             for m in top
         )
         note = _("Die %(n)s Maßnahmen mit dem betragsmäßig größten Kapitalwert.") % {"n": len(top)}
-        return [
+        out = [
             b.heading(_("Kapitalwert je Maßnahme"), 2),
             b.chart(_("Kapitalwert je Maßnahme (KN/h und KN/nh)"), alt, charts.npv_by_measure(rows), note),
         ]
+        # Figures computed without lines this audience may not read say so (older snapshots
+        # carry no notice).
+        partial = [
+            f"{m['code']}: {text}"
+            for m in data["measures"]
+            for text in (m.get("notice"), m.get("folded_notice"))
+            if text
+        ]
+        if partial:
+            out.append(b.para(_("Hinweise zu den Kennzahlen: ") + "; ".join(partial) + "."))
+        return out
 
     def _monte_carlo(self, data):
         mc = data["totals"].get("monte_carlo")

@@ -117,11 +117,15 @@ def _simulation(measure, params):
     """Monte Carlo range of this measure's NPV (None without lines or on invalid input)."""
     from digitalbilanz import economics as eco
     from digitalbilanz.portfolio.appraisal import eco_inputs
+    from digitalbilanz.portfolio.summary import MC_SEED
 
-    lines, parameters = eco_inputs([measure], params, {measure.pk: list(measure.lines.all())})
+    lines, parameters = eco_inputs([measure], params)
     if not lines:
         return None
-    result = eco.monte_carlo(lines, parameters, draws=settings.DIGITALBILANZ_MC_DRAWS, seed=20231231)
+    try:
+        result = eco.monte_carlo(lines, parameters, draws=settings.DIGITALBILANZ_MC_DRAWS, seed=MC_SEED)
+    except eco.EconomicsError:
+        return None
     simulation = result.per_measure[measure.code]
     return {
         "p5": simulation.npv_percentiles[5],

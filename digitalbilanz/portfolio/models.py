@@ -186,7 +186,9 @@ class Measure(PublishableModel):
             if problem:
                 raise ValidationError({"start_date": problem})
 
-    def period_problem(self, extra_year: int | None = None, without: int | None = None) -> str:
+    def period_problem(
+        self, extra_year: int | None = None, without: int | None = None, only_extra: bool = False
+    ) -> str:
         """German message if a line year (all lines, readable or not, plus ``extra_year``) would
         fall outside the appraisal period: from the start date's year (else the first line year)
         for the horizon's number of years. "" if every line fits."""
@@ -205,6 +207,8 @@ class Measure(PublishableModel):
         start = self.start_date.year if self.start_date else min(years)
         end = start + horizon - 1
         outside = sorted(y for y in years if not start <= y <= end)
+        if only_extra:  # a line answers for its own year; the other lines are the measure's matter
+            outside = [y for y in outside if y == extra_year]
         if not outside:
             return ""
         return _(
@@ -506,7 +510,7 @@ class Line(PublishableModel):
     def clean(self):
         errors = rules.line_errors(self)
         if "year" not in errors and self.year is not None and self.measure_id is not None:
-            problem = self.measure.period_problem(extra_year=self.year, without=self.pk)
+            problem = self.measure.period_problem(extra_year=self.year, without=self.pk, only_extra=True)
             if problem:
                 errors["year"] = problem
         if errors:

@@ -100,16 +100,19 @@ def evaluate(
         if until_year is not None:
             years = {y: v for y, v in years.items() if y <= until_year}
         chosen = year if year is not None else latest_year(years)
-        per_channel = years.get(chosen, dict.fromkeys(CHANNELS, 0.0))
-        item = {"year": chosen, "cases": per_channel, "years": years}
-        try:
-            item["result"] = eco.process_cost(
-                service_costs(service, per_channel), process_params, targets=targets
-            )
-        except eco.EconomicsError as exc:
-            item["error"] = str(exc)
-        out[service.pk] = item
+        out[service.pk] = evaluate_year(service, years, chosen, process_params, targets)
     return out
+
+
+def evaluate_year(service, years: dict, chosen, process_params, targets) -> dict:
+    """One service in one year, from case numbers already read (see :func:`evaluate`)."""
+    per_channel = years.get(chosen, dict.fromkeys(CHANNELS, 0.0))
+    item = {"year": chosen, "cases": per_channel, "years": years}
+    try:
+        item["result"] = eco.process_cost(service_costs(service, per_channel), process_params, targets=targets)
+    except eco.EconomicsError as exc:
+        item["error"] = str(exc)
+    return item
 
 
 def ranking(evaluated: dict[int, dict]) -> eco.PriorityRanking:

@@ -44,7 +44,7 @@ from digitalbilanz.core.datachanges import data_changed
 from digitalbilanz.core.imports import bulk_import
 from digitalbilanz.services.choices import PeriodKind
 from digitalbilanz.services.models import CaseCount, Service
-from digitalbilanz.spreadsheet import safe_cell
+from digitalbilanz.spreadsheet import append_row
 
 KIND = "services.cases"
 HEADER = ("OZG-ID", "Zeitraum", "Beginn", "Kanal", "Fälle")
@@ -652,8 +652,8 @@ def template_xlsx() -> bytes:
     book = Workbook()
     sheet = book.active
     sheet.title = "Fallzahlen"
-    sheet.append([safe_cell(h) for h in HEADER])
-    sheet.append([safe_cell(v) for v in ("10225", "Monat", "01.03.2024", "online", 1234)])
+    append_row(sheet, HEADER)
+    append_row(sheet, ("10225", "Monat", "01.03.2024", "online", 1234))
     out = io.BytesIO()
     book.save(out)
     return out.getvalue()

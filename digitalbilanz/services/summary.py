@@ -14,12 +14,13 @@ def collect(services, municipality, until_year: int | None = None) -> dict:
     evaluated = costs.evaluate(services, params, until_year=until_year)
     ranks = {row.key: (row.rank, row.priority) for row in costs.ranking(evaluated).rows}
     previous = {}
+    process_params, targets = costs.parameters(params), costs.target_shares(params)
     for service in services:
         item = evaluated[service.pk]
         if item["year"] is not None and item["year"] - 1 in item["years"]:
-            previous[service.pk] = costs.evaluate(
-                [service], params, year=item["year"] - 1, until_year=until_year
-            )[service.pk]
+            previous[service.pk] = costs.evaluate_year(
+                service, item["years"], item["year"] - 1, process_params, targets
+            )
     rows = []
     for service in services:
         item = evaluated[service.pk]

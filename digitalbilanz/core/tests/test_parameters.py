@@ -10,6 +10,8 @@ from digitalbilanz.core import parameters
 from digitalbilanz.core.models import Parameter
 from digitalbilanz.core.parameters import ParameterSet, ParameterSpec, parameter_specs
 from digitalbilanz.testing import Factory
+from digitalbilanz.services.parameters import TARGET_SHARE
+from digitalbilanz.steering.parameters import SPECS as STEERING_PARAMETERS
 from digitalbilanz.workplaces.parameters import WORKPLACE_PARAMETERS
 
 CORE_KEYS = {
@@ -50,7 +52,8 @@ def _row(town, key, value, source="Test"):
 
 def test_core_and_portfolio_register_their_parameters_with_source_and_date():
     specs = {spec.key: spec for spec in parameter_specs()}
-    assert set(specs) == CORE_KEYS | {"score_threshold"} | {s.key for s in WORKPLACE_PARAMETERS}
+    modules = (*WORKPLACE_PARAMETERS, *STEERING_PARAMETERS, TARGET_SHARE)
+    assert set(specs) == CORE_KEYS | {"score_threshold"} | {s.key for s in modules}
     assert specs["discount_rate"].default == Decimal("0.9")
     assert specs["hours_per_fte"].default == Decimal("1600")
     for spec in specs.values():

@@ -109,7 +109,9 @@ def evaluate_year(service, years: dict, chosen, process_params, targets) -> dict
     per_channel = years.get(chosen, dict.fromkeys(CHANNELS, 0.0))
     item = {"year": chosen, "cases": per_channel, "years": years}
     try:
-        item["result"] = eco.process_cost(service_costs(service, per_channel), process_params, targets=targets)
+        item["result"] = eco.process_cost(
+            service_costs(service, per_channel), process_params, targets=targets
+        )
     except eco.EconomicsError as exc:
         item["error"] = str(exc)
     return item

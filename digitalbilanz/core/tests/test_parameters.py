@@ -9,9 +9,9 @@ from django.core.exceptions import ImproperlyConfigured, ValidationError
 from digitalbilanz.core import parameters
 from digitalbilanz.core.models import Parameter
 from digitalbilanz.core.parameters import ParameterSet, ParameterSpec, parameter_specs
-from digitalbilanz.testing import Factory
 from digitalbilanz.services.parameters import TARGET_SHARE
 from digitalbilanz.steering.parameters import SPECS as STEERING_PARAMETERS
+from digitalbilanz.testing import Factory
 from digitalbilanz.workplaces.parameters import WORKPLACE_PARAMETERS
 
 CORE_KEYS = {

@@ -123,6 +123,12 @@ def scrollregion(parser, token):
 
 
 @register.filter
+def has_conflict(formset):
+    """True if a form of the formset was refused because its record changed meanwhile."""
+    return any(getattr(form, "conflict", False) for form in formset.forms)
+
+
+@register.filter
 def has_required(form):
     """True if a visible field of the form must be filled (the asterisk then needs explaining)."""
     return any(field.field.required for field in form.visible_fields())

@@ -118,6 +118,52 @@ def test_the_report_form_links_its_errors_too(editor):
     assert "#id_period" in {a.get("href") for t, a in page.elements if t == "a"}
 
 
+def _criteria_post(client, town, measure, **data):
+    values = {"criteria-TOTAL_FORMS": "1", "criteria-INITIAL_FORMS": "0"}
+    values.update({"criteria-0-module": "Q", "criteria-0-label": "Bürgernähe", "criteria-0-score": "4"})
+    values.update({"criteria-0-weight": "100", "criteria-0-measure": str(measure.pk)})
+    values.update(data)
+    return client.post(f"/app/{town.slug}/massnahmen/{measure.pk}/bewertung/", values)
+
+
+def test_the_criteria_form_describes_an_invalid_field_and_links_it_from_the_summary(editor):
+    town, client, measure = editor
+    response = _criteria_post(client, town, measure, **{"criteria-0-weight": "viel"})
+    assert response.status_code == 400
+    assert not measure.criteria.exists()
+    html = response.content.decode()
+    page = _parse(html)
+    weight = next(a for t, a in page.elements if a.get("name") == "criteria-0-weight")
+    assert weight["aria-invalid"] == "true"
+    described = weight["aria-describedby"].split()
+    assert "id_criteria-0-weight_error" in described
+    for ref in described:
+        assert ref in page.text, f"aria-describedby points to a missing element: {ref}"
+    assert "Zahl" in page.text["id_criteria-0-weight_error"]
+    summary = next(a for t, a in page.elements if a.get("id") == "fehler")
+    assert "autofocus" in summary and summary["tabindex"] == "-1"
+    assert "Zeile 1, Gewicht" in page.text["fehler"]
+    links = {a["href"] for t, a in page.elements if t == "a" and a.get("href", "").startswith("#id_")}
+    assert links == {"#id_criteria-0-weight"}
+    assert weight["id"] == "id_criteria-0-weight"
+    assert _title(html).startswith("Fehler: ")
+
+
+def test_the_criteria_form_summary_states_a_rule_across_rows(editor):
+    town, client, measure = editor
+    html = _criteria_post(client, town, measure, **{"criteria-0-weight": "60"}).content.decode()
+    page = _parse(html)
+    assert "60,00 % statt 100 %" in page.text["fehler"]
+    assert _title(html).startswith("Fehler: ")
+
+
+def test_the_criteria_form_is_saved_when_valid(editor):
+    town, client, measure = editor
+    response = _criteria_post(client, town, measure)
+    assert response.status_code == 302
+    assert measure.criteria.get().label == "Bürgernähe"
+
+
 def test_edit_pages_of_different_lines_have_different_titles(editor):
     town, client, measure = editor
     first = Factory.line(measure, label="Beratung")

@@ -7,7 +7,13 @@ Lists are paged in one of two ways:
 * **by cursor** (keyset): rows in order of their id; ``next`` carries ``cursor``, an opaque
   token for the last id delivered, and the next page starts after it. A row inserted or deleted
   meanwhile neither repeats nor skips a row. Default for large tables (``Table.keyset``); any
-  table of database rows pages by cursor when ``cursor`` is given (empty: from the start).
+  table pages by cursor when ``cursor`` is given (empty: from the start). A computed table (a
+  list, not database rows) has no stable ids: its cursor counts the rows already delivered.
+
+``cursor`` takes precedence over ``page`` when both are given (the answer then carries no
+``page``): each parameter is valid on its own, so a request with both is answered, not refused.
+The token's format is part of the OpenAPI document (``CURSOR_PATTERN``), so a generated client
+knows which values are valid; anything else is refused with 400.
 """
 
 import base64
@@ -23,6 +29,24 @@ DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE = 50, 200
 PAGING = {"page", "page_size", "cursor"}
 MAX_PAGE = 10**6
 INT32_MAX = 2**31 - 1  # integer filters name database ids and years: 32-bit columns
+MAX_CURSOR_DIGITS = 18  # below the largest 64-bit id, so no database overflows on the comparison
+
+
+def _cursor_pattern() -> str:
+    """The regular expression of every valid cursor: unpadded base64url of ``id:`` + 1–18 digits.
+
+    ``id:`` encodes to ``aWQ6``; each group of three digits (bytes 0x30–0x39) encodes to four
+    characters, a trailing one or two digits to two or three. Empty: the first page.
+    """
+    first = "(?:[MN][DTjz]|O[DT])"  # the high and low bits of a digit in the first byte of a group
+    second, third = "[AEIMQUYcgk]", "[w-z0-5]"
+    group = first + second + third
+    tail = f"(?:[MN][AQgw]|O[AQ]|{first}{second})"
+    return f"^(?:aWQ6(?:{group}){{0,5}}(?:{group}|{tail}))?$"
+
+
+CURSOR_PATTERN = _cursor_pattern()
+CURSOR_MAX_LENGTH = 4 + 4 * (MAX_CURSOR_DIGITS // 3)
 
 
 def check_params(request, allowed: set[str]):
@@ -71,13 +95,13 @@ def filtered_rows(request, municipality, table):
 
 def paginate(request, rows, to_record, keyset=False) -> dict:
     size = _integer("page_size", request.GET.get("page_size", str(DEFAULT_PAGE_SIZE)), 1, MAX_PAGE_SIZE)
-    if "cursor" in request.GET and "page" in request.GET:
-        raise bad_parameter("cursor", _("Entweder page oder cursor angeben, nicht beide."))
+    if "page" in request.GET:
+        _integer("page", request.GET["page"], 1, MAX_PAGE)  # checked even when cursor wins
     by_cursor = "cursor" in request.GET or (keyset and "page" not in request.GET)
     if not by_cursor:
         return _numbered(request, rows, to_record, size)
     if isinstance(rows, list):
-        raise bad_parameter("cursor", _("Diese Liste wird nur nach Seitenzahl (page) geteilt."))
+        return _list_by_cursor(request, rows, to_record, size)
     return _by_cursor(request, rows, to_record, size)
 
 
@@ -115,6 +139,19 @@ def _by_cursor(request, rows, to_record, size) -> dict:
     }
 
 
+def _list_by_cursor(request, rows, to_record, size) -> dict:
+    """A computed list: the cursor counts the rows delivered so far (no ids to key on)."""
+    start = decode_cursor(request.GET.get("cursor", "")) or 0
+    items = rows[start : start + size]
+    return {
+        "count": len(rows),
+        "page_size": size,
+        "next": _link(request, cursor=encode_cursor(start + size)) if start + size < len(rows) else None,
+        "previous": None,
+        "results": [to_record(obj) for obj in items],
+    }
+
+
 def encode_cursor(pk: int) -> str:
     return base64.urlsafe_b64encode(f"id:{pk}".encode()).decode().rstrip("=")
 
@@ -126,7 +163,7 @@ def decode_cursor(raw: str) -> int | None:
     try:
         text = base64.urlsafe_b64decode(raw + "=" * (-len(raw) % 4)).decode()
         prefix, _sep, number = text.partition(":")
-        if prefix != "id" or not number.isdigit():
+        if prefix != "id" or not (number.isascii() and number.isdigit()) or len(number) > MAX_CURSOR_DIGITS:
             raise ValueError(text)
         return int(number)
     except (ValueError, UnicodeDecodeError, binascii.Error) as exc:

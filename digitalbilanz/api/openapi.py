@@ -3,7 +3,15 @@
 from django.conf import settings
 
 from digitalbilanz.api.forms_schema import body_schema
-from digitalbilanz.api.listing import DEFAULT_PAGE_SIZE, INT32_MAX, MAX_PAGE, MAX_PAGE_SIZE
+from digitalbilanz.api.listing import (
+    CURSOR_MAX_LENGTH,
+    CURSOR_PATTERN,
+    DEFAULT_PAGE_SIZE,
+    INT32_MAX,
+    MAX_PAGE,
+    MAX_PAGE_SIZE,
+)
+from digitalbilanz.api.writes import IF_MATCH_PATTERN
 from digitalbilanz.registry.tables import tables
 
 TYPES = {
@@ -14,11 +22,15 @@ TYPES = {
     "string": {"type": "string"},
 }
 ERRORS = {
-    "400": "Ungültige Parameter oder Angaben",
+    "400": "Ungültige Parameter oder Angaben (code invalid); code rule: jede Angabe ist für sich "
+    "gültig, zusammen verletzen sie eine fachliche Regel über mehrere Felder oder Datensätze "
+    "(z. B. Betrag oder Stunden, genau eins; Nummer schon vergeben; Jahr außerhalb des "
+    "Betrachtungszeitraums)",
     "401": "API-Schlüssel ungültig oder erforderlich",
     "403": "Keine Berechtigung",
     "404": "Nicht gefunden",
-    "409": "Datensatz wird von einem anderen Modul berechnet und ist nicht von Hand änderbar",
+    "409": "Konflikt mit dem gespeicherten Datensatz: von einem anderen Modul berechnet und nicht "
+    "von Hand änderbar (code derived), oder die übergeordnete Zeile soll wechseln (code parent_fixed)",
     "412": "Datensatz wurde inzwischen geändert (ETag veraltet); nichts gespeichert",
     "413": "Inhalt zu groß",
     "415": "Inhalt ist kein JSON (Content-Type: application/json)",
@@ -31,7 +43,7 @@ IF_MATCH = {
     "required": False,
     "description": 'ETag des gelesenen Datensatzes, z. B. "3" (oder Feld lock_version im Inhalt); '
     "Pflicht, eines von beiden.",
-    "schema": {"type": "string"},
+    "schema": {"type": "string", "pattern": IF_MATCH_PATTERN},
 }
 ETAG = {"ETag": {"description": "Bearbeitungsstand des Datensatzes", "schema": {"type": "string"}}}
 
@@ -62,7 +74,7 @@ PAGING = [
     _param(
         "page",
         {"type": "integer", "minimum": 1, "maximum": MAX_PAGE, "default": 1},
-        "Seite (ab 1), nicht mit cursor; eine Seite hinter dem Ende: 404",
+        "Seite (ab 1); mit cursor zusammen gilt cursor; eine Seite hinter dem Ende: 404",
     ),
     _param(
         "page_size",
@@ -71,9 +83,10 @@ PAGING = [
     ),
     _param(
         "cursor",
-        {"type": "string"},
+        {"type": "string", "pattern": CURSOR_PATTERN, "maxLength": CURSOR_MAX_LENGTH},
         "Seitenweise nach Kennung (keyset): Wert aus dem Link next übernehmen, leer = von vorn. "
-        "Stabil, wenn zwischen zwei Seiten Zeilen hinzukommen.",
+        "Stabil, wenn zwischen zwei Seiten Zeilen hinzukommen (bei berechneten Tabellen zählt er "
+        "die gelieferten Zeilen). Hat Vorrang vor page.",
     ),
 ]
 KEYSET_NOTE = (
@@ -118,11 +131,14 @@ def _paths_for(table):
             "responses": {"200": _json(page, "Liste"), **_errors("400", "401", "404", "429")},
         }
     }
+    key = table.columns[0]
+    key_schema = {"type": "integer", "minimum": 0} if key.type == "integer" else {"type": "string"}
+    row_id = _param("id", key_schema, "Kennung" if key.type == "integer" else str(key.title), "path", True)
     detail = {
         "get": {
             "summary": f"{table.title}: Eintrag",
             "operationId": f"get_{name}",
-            "parameters": [SLUG, _param("id", {"type": "integer"}, "Kennung", "path", True)],
+            "parameters": [SLUG, row_id],
             "responses": {"200": _json(_ref(name), "Eintrag"), **_errors("401", "404", "429")},
         }
     }
@@ -143,7 +159,7 @@ def _paths_for(table):
         detail["patch"] = {
             "summary": f"{table.title}: ändern",
             "operationId": f"update_{name}",
-            "parameters": [SLUG, _param("id", {"type": "integer"}, "Kennung", "path", True), IF_MATCH],
+            "parameters": [SLUG, row_id, IF_MATCH],
             "security": [{"apiKey": []}],
             "requestBody": {"required": True, "content": changes},
             "responses": {
@@ -153,9 +169,14 @@ def _paths_for(table):
         }
     paths = {f"/{{slug}}/{name}/": listing, f"/{{slug}}/{name}/{{id}}/": detail}
     if table.batch is not None:
+        extra = table.batch.schemas
         row = {
             "type": "object",
-            "properties": {f: {"type": t, "description": str(d)} for f, t, d in table.batch.fields},
+            "properties": {
+                f: {"type": t, **extra.get(f, {}), "description": str(d)} for f, t, d in table.batch.fields
+            },
+            "required": [f for f, _t, _d in table.batch.fields],
+            "additionalProperties": False,
         }
         schema = {
             "type": "object",

@@ -14,6 +14,6 @@ urlpatterns = [
     path("<slug:slug>/", views.municipality, name="municipality"),
     path("<slug:slug>/<slug:name>/", views.table_list, name="table"),
     path("<slug:slug>/<slug:name>/batch/", views.table_batch, name="table_batch"),
-    path("<slug:slug>/<slug:name>/<int:pk>/", views.table_detail, name="row"),
+    path("<slug:slug>/<slug:name>/<str:pk>/", views.table_detail, name="row"),  # id or text key
     re_path(r"^[\s\S]*$", views.unknown, name="unknown"),  # any path, also with an encoded newline
 ]

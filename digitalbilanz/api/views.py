@@ -174,7 +174,7 @@ def table_batch(request, slug, name):
         raise not_found()
 
     def rows():  # parsed only after the key check: no key means 401 whatever the body
-        return body.parse_rows(request, table.batch.max_rows)
+        return body.parse_rows(request, table.batch.max_rows, table.batch.fields)
 
     return _json(writes.batch(request.principal, m, table, rows))
 
@@ -182,11 +182,21 @@ def table_batch(request, slug, name):
 @endpoint("GET", "PATCH", allowed=_table_methods("PATCH"))
 def table_detail(request, slug, name, pk):
     m, table = _municipality(slug), _table(name)
+    pk = _key(table, pk)
     obj = _reload(request, m, table, pk)
     if request.method == "PATCH":
         writes.update(request.principal, m, table, obj, body.parse(request), request.headers.get("If-Match"))
         obj = _reload(request, m, table, pk)
     return _versioned(request, obj, _json(_record(request, table, obj)))
+
+
+def _key(table, raw):
+    """The row's key from the path: a number for tables keyed by id, else the text key."""
+    if table.columns[0].type != "integer":
+        return raw
+    if not raw.isascii() or not raw.isdigit() or len(raw) > 18:  # no id is negative or this large
+        raise not_found()
+    return int(raw)
 
 
 def _versioned(request, obj, response):

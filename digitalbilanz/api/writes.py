@@ -24,7 +24,7 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils.translation import gettext as _
 
-from digitalbilanz.api.errors import ApiError, form_details, not_found
+from digitalbilanz.api.errors import ApiError, form_details, form_error_code, not_found
 from digitalbilanz.core.history import show
 from digitalbilanz.core.permissions import can_edit_any
 from digitalbilanz.core.versioning import StaleRecordError
@@ -54,23 +54,27 @@ def update(key, municipality, table, obj, payload, if_match=None):
         raise ApiError(409, "derived", reason)  # e.g. a line computed by another module
     expected = _expected_version(payload, if_match)
     payload = _without(payload, VERSION)
-    if expected != obj.lock_version:
-        raise stale(obj, payload)
-    # From here on ``obj`` carries the version the client read; a write that wins the race
-    # in between makes the conditional UPDATE in ``save`` fail (412).
     extra = {}
     if spec.parent is not None:
         parent = getattr(obj, spec.parent.field)
         if spec.parent.field in payload and not _names(spec.parent, parent, payload[spec.parent.field]):
-            raise ApiError(
-                400,
-                "invalid",
+            raise ApiError(  # the request conflicts with the stored record, not with the document
+                409,
+                "parent_fixed",
                 _("%(label)s kann nicht geändert werden.") % {"label": spec.parent.label},
                 [{"field": spec.parent.field, "message": _("Nicht änderbar.")}],
             )
         extra[spec.parent.field] = parent
         payload = _without(payload, spec.parent.field)
-    return _write(user, municipality, spec, obj, payload, extra)
+
+    def current_version():
+        # After the request itself is checked (400 first): was the record changed meanwhile?
+        # From here on ``obj`` carries the version the client read; a write that wins the race
+        # in between makes the conditional UPDATE in ``save`` fail (412).
+        if expected != obj.lock_version:  # the form has set the new values on ``obj``: reread
+            raise stale(type(obj)._base_manager.filter(pk=obj.pk).first(), payload)
+
+    return _write(user, municipality, spec, obj, payload, extra, before_save=current_version)
 
 
 def batch(key, municipality, table, read_rows):
@@ -122,7 +126,7 @@ def save(form, user, spec):
         raise stale(exc.current(), form.data) from exc
     except ValidationError as exc:  # e.g. a derived line that could no longer be computed
         details = [{"field": "", "message": str(m)} for m in exc.messages]
-        raise ApiError(400, "invalid", _("Die Angaben sind nicht gültig."), details) from exc
+        raise ApiError(400, "rule", _("Die Angaben verletzen eine fachliche Regel."), details) from exc
 
 
 def stale(current, payload):
@@ -160,14 +164,26 @@ def etag(obj) -> str:
     return f'"{obj.lock_version}"'
 
 
+IF_MATCH_PATTERN = r'^(\s*(W/)?"?[0-9]{1,18}"?\s*)?$'  # empty: not given (then lock_version)
+
+
 def _expected_version(payload, if_match):
-    """The version the client read: from If-Match, else from the body; required."""
+    """The version the client read: from If-Match, else from the body; required.
+
+    A ``lock_version`` in the body is checked even when If-Match names the version."""
+    value = payload.get(VERSION)
+    if value is not None and (isinstance(value, bool) or not isinstance(value, int) or value < 0):
+        raise ApiError(
+            400,
+            "invalid",
+            _("Die Angaben sind nicht gültig."),
+            [{"field": VERSION, "message": _("Eine ganze Zahl ab 0 erwartet.")}],
+        )
     if if_match:
-        match = re.fullmatch(r'\s*(?:W/)?"?(\d+)"?\s*', if_match)
+        match = re.fullmatch(r'\s*(?:W/)?"?([0-9]{1,18})"?\s*', if_match)
         if match is None:
             raise ApiError(400, "invalid", _('If-Match muss den ETag des Datensatzes enthalten, z. B. "3".'))
         return int(match.group(1))
-    value = payload.get(VERSION)
     if value is None:
         raise ApiError(
             428,
@@ -176,13 +192,6 @@ def _expected_version(payload, if_match):
                 "Für Änderungen ist der gelesene Bearbeitungsstand nötig: Header If-Match mit dem "
                 "ETag des Datensatzes oder Feld lock_version."
             ),
-        )
-    if isinstance(value, bool) or not isinstance(value, int):
-        raise ApiError(
-            400,
-            "invalid",
-            _("Die Angaben sind nicht gültig."),
-            [{"field": VERSION, "message": _("Eine ganze Zahl erwartet.")}],
         )
     return value
 
@@ -231,6 +240,13 @@ def _parent(key, municipality, parent, value):
                 }
             ],
         )
+    if isinstance(value, str) and parent.code_field == "pk":  # no number to name it by: id only
+        raise ApiError(
+            400,
+            "invalid",
+            _("Die Angaben sind nicht gültig."),
+            [{"field": parent.field, "message": _("%(l)s: Kennung (Zahl) angeben.") % {"l": parent.label}}],
+        )
     lookup = {"pk": value} if isinstance(value, int) else {parent.code_field: value}
     found = parent.rows(key, municipality).filter(**lookup).first()
     if found is None:
@@ -252,12 +268,37 @@ def _form(spec, municipality, instance, data, extra, user):
     return spec.form(data, **kwargs)
 
 
-def _write(user, municipality, spec, instance, payload, extra):
+def _write(user, municipality, spec, instance, payload, extra, before_save=None):
     unbound = _form(spec, municipality, instance, None, extra, user)
     if instance is None and spec.parent is not None:
         setattr(unbound.instance, spec.parent.field, extra[spec.parent.field])
         if not spec.may_edit(user, municipality, unbound.instance):
             raise _forbidden()
+    _refuse_unknown(unbound, payload)
+    # PATCH merges: the form starts from the stored values (or its initial ones) and the payload.
+    data = {name: unbound[name].value() for name in unbound.fields}
+    data.update(_converted(unbound, spec, payload))
+    form = _form(spec, municipality, instance, data, extra, user)
+    if not form.is_valid():
+        if before_save is not None and not _field_errors(form):
+            before_save()  # a stale version explains a rule broken by others' changes
+        code = form_error_code(form)
+        message = _("Die Angaben sind nicht gültig.")
+        if code == "rule":
+            message = _("Die Angaben verletzen eine fachliche Regel.")
+        raise ApiError(400, code, message, form_details(form))
+    if before_save is not None:
+        before_save()
+    if not spec.may_edit(user, municipality, form.instance):  # e.g. moved to another department
+        raise _forbidden()
+    return save(form, user, spec)
+
+
+def _field_errors(form) -> bool:
+    return form_error_code(form) == "invalid"
+
+
+def _refuse_unknown(unbound, payload):
     unknown = sorted(set(payload) - set(unbound.fields))
     if unknown:
         raise ApiError(
@@ -266,19 +307,17 @@ def _write(user, municipality, spec, instance, payload, extra):
             _("Unbekannte Felder."),
             [{"field": f, "message": _("Unbekanntes Feld.")} for f in unknown],
         )
-    # PATCH merges: the form starts from the stored values (or its initial ones) and the payload.
-    data = {name: unbound[name].value() for name in unbound.fields}
-    data.update(_converted(unbound, spec, payload))
-    form = _form(spec, municipality, instance, data, extra, user)
-    if not form.is_valid():
-        raise ApiError(400, "invalid", _("Die Angaben sind nicht gültig."), form_details(form))
-    if not spec.may_edit(user, municipality, form.instance):  # e.g. moved to another department
-        raise _forbidden()
-    return save(form, user, spec)
 
 
 def _converted(form, spec, payload):
     lookups = dict(spec.lookups)
+    problems = [
+        {"field": name, "message": problem}
+        for name, value in payload.items()
+        if (problem := _type_problem(form.fields[name], value, name in lookups))
+    ]
+    if problems:
+        raise ApiError(400, "invalid", _("Die Angaben sind nicht gültig."), problems)
     data = {}
     for name, value in payload.items():
         field = form.fields[name]
@@ -289,6 +328,41 @@ def _converted(form, spec, payload):
             value = found.pk if found else "unbekannt"  # the form then names the invalid choice
         data[name] = _as_form_value(name, field, value)
     return data
+
+
+def _type_problem(field, value, by_code) -> str | None:
+    """Why ``value`` is not of the JSON type the OpenAPI document names for ``field``, or None.
+
+    A browser sends text for everything; the API takes JSON types as documented, so ``false``
+    is no text and ``"5"`` no whole number (``null`` empties a field; the form decides if it may).
+    """
+    if value is None:
+        return None
+    if isinstance(field, forms.ModelMultipleChoiceField):
+        if isinstance(value, str) or (isinstance(value, list) and all(_is_int(v) for v in value)):
+            return None
+        return _("Eine Liste von Kennungen oder Text „1;2“ erwartet.")
+    if isinstance(field, forms.ModelChoiceField):
+        return (
+            None
+            if _is_int(value) or (by_code and isinstance(value, str))
+            else _("Eine Kennung (Zahl) erwartet.")
+        )
+    if isinstance(field, forms.BooleanField):
+        return None if isinstance(value, bool) else _("true oder false erwartet.")
+    if isinstance(field, forms.DecimalField | forms.FloatField):
+        if isinstance(value, str) or (isinstance(value, int | float) and not isinstance(value, bool)):
+            return None
+        return _("Eine Zahl erwartet.")
+    if isinstance(field, forms.IntegerField):
+        return None if _is_int(value) else _("Eine ganze Zahl erwartet.")
+    if isinstance(field, forms.MultipleChoiceField):
+        return None if isinstance(value, list) else _("Eine Liste erwartet.")
+    return None if isinstance(value, str) else _("Text erwartet.")
+
+
+def _is_int(value) -> bool:
+    return isinstance(value, int) and not isinstance(value, bool)
 
 
 def _as_form_value(name, field, value):

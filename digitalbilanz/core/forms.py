@@ -83,7 +83,7 @@ def _ids_in_range(clean):
     def checked(value):
         for item in value if isinstance(value, list | tuple) else [value]:
             if isinstance(item, str) and INTEGER.fullmatch(item) and _out_of_range(item):
-                raise ValidationError(_("Keine gültige Auswahl."), code="invalid_choice")
+                raise ValidationError(_("Keine gültige Auswahl."), code="out_of_range")
         return clean(value)
 
     return checked

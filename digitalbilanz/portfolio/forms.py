@@ -151,13 +151,17 @@ class MilestoneForm(TenantForm):
         model = Milestone
         fields = ["title", "baseline_date", "forecast_date", "actual_date", "order", "visibility"]
 
+    # Fields that may stay empty when a record is created (the API's OpenAPI document reads this).
+    optional_on_create = ("forecast_date",)
+
     def __init__(self, *args, measure, **kwargs):
         super().__init__(*args, **kwargs)
         self.instance.measure = measure
         self.original_forecast = self.instance.forecast_date if self.instance.pk else None
         self.fields["change_reason"].label = _("Grund der Änderung (Pflicht bei neuer Prognose)")
         if not self.instance.pk:
-            self.fields["forecast_date"].required = False
+            for name in self.optional_on_create:
+                self.fields[name].required = False
             self.fields["forecast_date"].help_text = _("Leer lassen: gleich dem Basisplan.")
 
     def clean(self):

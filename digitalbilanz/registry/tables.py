@@ -19,7 +19,7 @@ municipality and the visibility *levels* (``core.visibility``) and must filter w
 
 import datetime as dt
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from decimal import Decimal
 
 from django.utils.translation import get_language
@@ -101,13 +101,15 @@ class Batch:
       finished ``ImportRun``; a bad row raises ``ImportRejected`` whose problems name the row
       (1 = first row of the list), the field and the reason. Nothing is stored then.
     * ``may_write(user, municipality)``: may the key's owner write this table at all?
-    * ``fields``: (name, JSON type, description) of a row, for the OpenAPI document.
+    * ``fields``: (name, JSON type, description) of a row, for the OpenAPI document; every field
+      is required and nothing else allowed. ``schemas``: further JSON schema per field (enum, …).
     * ``max_rows``: the most rows per request.
     """
 
     write: Callable[[object, object, list], object]
     may_write: Callable[[object, object], bool]
     fields: tuple[tuple[str, str, str], ...] = ()
+    schemas: dict = field(default_factory=dict)  # name -> further JSON schema of the field
     max_rows: int = 10_000
 
 

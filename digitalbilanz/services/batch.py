@@ -20,6 +20,14 @@ FIELDS = (
     ("channel", "string", gettext_lazy("online, counter, post, email, phone (auch Schalter, Telefon, …).")),
     ("cases", "integer", gettext_lazy("Zahl der Fälle (ganze Zahl ≥ 0).")),
 )
+# The values each field takes, for the OpenAPI document (``Batch.schemas``).
+SCHEMAS = {
+    "service": {"minLength": 1},
+    "period_kind": {"enum": sorted({*imports.PERIOD_WORDS, *(w.capitalize() for w in imports.PERIOD_WORDS)})},
+    "period_start": {"format": "date"},  # 01.03.2024 is taken too (as in an imported file)
+    "channel": {"enum": sorted({*imports.CHANNEL_WORDS, *(w.capitalize() for w in imports.CHANNEL_WORDS)})},
+    "cases": {"minimum": 0, "maximum": 2**63 - 1},
+}
 NAMES = [name for name, _t, _d in FIELDS]
 POSITIONS = dict(zip(imports.HEADER, range(len(imports.HEADER)), strict=True))
 

@@ -130,6 +130,7 @@ SERVICE_CASES = Table(
         write=batch.write_cases,
         may_write=batch.may_write,
         fields=batch.FIELDS,
+        schemas=batch.SCHEMAS,
         max_rows=batch.MAX_ROWS,
     ),
 )

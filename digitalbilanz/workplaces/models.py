@@ -93,11 +93,11 @@ class WorkplaceSnapshot(PublishableModel):
 
     def clean(self):
         errors = {}
-        if self.headcount and self.mobile_capable > self.headcount:
+        if self.headcount and self.mobile_capable is not None and self.mobile_capable > self.headcount:
             errors["mobile_capable"] = _(
                 "Es können nicht mehr Beschäftigte mobil arbeiten (%(m)s) als es Beschäftigte gibt (%(h)s)."
             ) % {"m": self.mobile_capable, "h": self.headcount}
-        if self.headcount and self.two_devices > self.headcount:
+        if self.headcount and self.two_devices is not None and self.two_devices > self.headcount:
             errors["two_devices"] = _(
                 "Es können nicht mehr Beschäftigte zwei Geräte haben (%(m)s) als es Beschäftigte "
                 "gibt (%(h)s)."

@@ -65,7 +65,7 @@ def test_other_tables_page_by_cursor_when_asked(town):
 
 @pytest.mark.parametrize(
     "query",
-    ["cursor=kaputt", "cursor=aWQ6eA", "cursor=&page=2", "page_size=201"],
+    ["cursor=kaputt", "cursor=aWQ6eA", "cursor=&page=0", "page_size=201"],
 )
 def test_malformed_cursors_give_400(town, query):
     response = Client().get(f"/api/v1/musterstadt/lines/?{query}")
@@ -73,9 +73,33 @@ def test_malformed_cursors_give_400(town, query):
     assert response.json()["error"]["code"] == "invalid_parameter"
 
 
-def test_computed_tables_page_by_number_only(town):
-    response = Client().get("/api/v1/musterstadt/figures/?cursor=")
-    assert response.status_code == 400 and response.json()["error"]["details"][0]["field"] == "cursor"
+def test_the_cursor_takes_precedence_over_the_page(town):
+    both = Client().get("/api/v1/musterstadt/measures/?page_size=2&page=2&cursor=").json()
+    alone = Client().get("/api/v1/musterstadt/measures/?page_size=2&cursor=").json()
+    assert both == alone and "page" not in both
+
+
+def test_computed_tables_page_by_cursor_over_the_rows_delivered(town):
+    client = Client()
+    everything = client.get("/api/v1/musterstadt/parameters/?page_size=200").json()["results"]
+    seen, url = [], "/api/v1/musterstadt/parameters/?page_size=7&cursor="
+    while url:
+        body = client.get(url).json()
+        seen += body["results"]
+        url = body["next"]
+    assert seen == everything and len(seen) > 7
+
+
+def test_the_openapi_cursor_pattern_accepts_every_cursor_the_api_hands_out():
+    import re
+
+    from digitalbilanz.api.listing import CURSOR_PATTERN, decode_cursor, encode_cursor
+
+    for number in (0, 7, 10, 123, 4567, 10**17, 10**18 - 1):
+        cursor = encode_cursor(number)
+        assert re.fullmatch(CURSOR_PATTERN, cursor) and decode_cursor(cursor) == number
+    assert not re.fullmatch(CURSOR_PATTERN, encode_cursor(10**18))
+    assert not re.fullmatch(CURSOR_PATTERN, "kaputt")
 
 
 def test_openapi_documents_the_cursor(town):

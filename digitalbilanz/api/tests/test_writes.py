@@ -54,7 +54,7 @@ def test_a_line_is_changed_by_patch_and_keeps_its_measure(world):
     assert changed.status_code == 200 and changed.json()["amount"] == 250.0
     for other in (theirs.pk, "M-11"):
         moved = _send(client, "patch", url, {"measure": other, "lock_version": 1})
-        assert moved.status_code == 400
+        assert moved.status_code == 409
         assert moved.json()["error"]["details"] == [{"field": "measure", "message": "Nicht änderbar."}]
     assert Line.objects.get(pk=line.pk).measure == ours
 

@@ -15,8 +15,9 @@ from decimal import Decimal
 from django import forms
 from django.core import validators
 
+NO_NUL = "^[^\\x00]*$"  # PostgreSQL stores no NUL character; the API refuses it (api.body)
 ID = {"type": "integer", "minimum": 1, "maximum": 2**63 - 1}  # any id a database can hold
-ID_OR_CODE = [ID, {"type": "string", "minLength": 1}]
+ID_OR_CODE = [ID, {"type": "string", "minLength": 1, "pattern": NO_NUL}]
 
 
 def body_schema(writes, create=True) -> dict:
@@ -44,6 +45,7 @@ def body_schema(writes, create=True) -> dict:
             required.append(writes.parent.field)
     props["change_reason"] = {
         "type": "string",
+        "pattern": NO_NUL,
         "nullable": True,
         "description": "Grund der Änderung (Änderungshistorie)",
     }
@@ -97,7 +99,11 @@ def _plain_schema(field, extra_validators=()) -> dict:
         return {"type": "integer", **_bounds(field, extra_validators)}
     if isinstance(field, forms.DateField):
         return {"type": "string", "format": "date"}
-    text = {"type": "string", **_limits(field, "minLength", "min_length", "maxLength", "max_length")}
+    text = {
+        "type": "string",
+        "pattern": NO_NUL,
+        **_limits(field, "minLength", "min_length", "maxLength", "max_length"),
+    }
     if field.required and "minLength" not in text:
         text["minLength"] = 1
     return text

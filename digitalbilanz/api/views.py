@@ -181,6 +181,8 @@ def table_batch(request, slug, name):
 
 @endpoint("GET", "PATCH", allowed=_table_methods("PATCH"))
 def table_detail(request, slug, name, pk):
+    if request.method == "PATCH":
+        writes.require_key(request.principal)
     m, table = _municipality(slug), _table(name)
     pk = _key(table, pk)
     obj = _reload(request, m, table, pk)

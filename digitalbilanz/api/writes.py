@@ -207,6 +207,15 @@ def _spec(table):
     return table.writes
 
 
+def require_key(key):
+    """Writing needs a key: 401 before anything is looked up (a record the caller may not read
+    would otherwise answer 404 and tell nothing about the missing key)."""
+    if not key.is_authenticated:
+        raise ApiError(
+            401, "authentication_required", _("Schreiben erfordert einen API-Schlüssel mit Schreibrecht.")
+        )
+
+
 def _writer(key, municipality):
     if not key.is_authenticated:
         raise ApiError(
@@ -338,6 +347,8 @@ def _type_problem(field, value, by_code) -> str | None:
     """
     if value is None:
         return None
+    if value == "" and not isinstance(field, forms.CharField | forms.ModelMultipleChoiceField):
+        return _("Leer ist hier kein Wert; null leert das Feld.")
     if isinstance(field, forms.ModelMultipleChoiceField):
         if isinstance(value, str) or (isinstance(value, list) and all(_is_int(v) for v in value)):
             return None

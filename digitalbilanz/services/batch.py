@@ -26,7 +26,7 @@ SCHEMAS = {
     "period_kind": {"enum": sorted({*imports.PERIOD_WORDS, *(w.capitalize() for w in imports.PERIOD_WORDS)})},
     "period_start": {"format": "date"},  # 01.03.2024 is taken too (as in an imported file)
     "channel": {"enum": sorted({*imports.CHANNEL_WORDS, *(w.capitalize() for w in imports.CHANNEL_WORDS)})},
-    "cases": {"minimum": 0, "maximum": 2**63 - 1},
+    "cases": {"minimum": 0, "maximum": imports.MAX_CASES},
 }
 NAMES = [name for name, _t, _d in FIELDS]
 POSITIONS = dict(zip(imports.HEADER, range(len(imports.HEADER)), strict=True))

@@ -395,6 +395,9 @@ def is_period_start(kind, start) -> bool:
     return True
 
 
+MAX_CASES = 2_000_000_000  # the most cases one row may count (a 32-bit column holds it)
+
+
 def _count(value):
     """(whole non-negative number, None) or (None, German message)."""
     if isinstance(value, bool):
@@ -417,7 +420,7 @@ def _count(value):
             return None, _("Keine Zahl im deutschen Format (z. B. 1.234): „%(v)s“.") % {"v": text}
     if number < 0:
         return None, _("Die Fallzahl darf nicht negativ sein.")
-    if number > 2_000_000_000:
+    if number > MAX_CASES:
         return None, _("Die Fallzahl ist zu groß.")
     return number, None
 

@@ -130,7 +130,8 @@ def demo(demo_key):
 def _aim_at_the_demo(case, ids):
     """Most generated slugs and ids name nothing (404); aim them at the demo's records instead.
 
-    A negative id stays as generated, so answers for missing records are still exercised.
+    A negative id stays as generated, so answers for missing records are still exercised. The
+    body of a request generated to break the document is left as it is (aiming could mend it).
     """
     params = case.path_parameters or {}
     if "slug" in params:
@@ -138,6 +139,8 @@ def _aim_at_the_demo(case, ids):
     table = case.path.strip("/").split("/")[1] if case.path.count("/") > 2 else None
     if str(params.get("id", "")).isdigit() and ids.get(table):
         params["id"] = ids[table][int(params["id"]) % len(ids[table])]
+    if case.meta is not None and not case.meta.generation.mode.is_positive:
+        return
     parent = case.body.get("measure") if isinstance(case.body, dict) else None
     if isinstance(parent, int) and not isinstance(parent, bool) and parent >= 0:
         case.body["measure"] = ids["measures"][parent % len(ids["measures"])]

@@ -1,7 +1,8 @@
-"""The demo's DCAT-AP.de catalogue conforms to DCAT-AP.de 3.0 as GovData's validator checks it:
-the official SHACL shapes (profile ``v30_de_spec``, vendored in ``assets/dcat-ap-de-3``) with the
-vocabularies they need, via pyshacl, no network. Warnings are allowed (listed in docs/portal.md);
-a violation fails.
+"""The demo's DCAT-AP.de catalogue conforms to DCAT-AP.de 3.0 and to DCAT-AP.de 2.0 with GovData's
+conventions as GovData's validator checks them: the official SHACL shapes (profiles
+``v30_de_spec`` and ``v20_de_spec_implr``, vendored in ``assets/dcat-ap-de-3`` and
+``assets/dcat-ap-de-2``) with the vocabularies they need, via pyshacl, no network. Warnings are
+allowed (listed in docs/portal.md); a violation fails.
 
 The EU language table is not vendored (see the assets' README): the one rule that needs it —
 ``dct:language`` is a concept of that table — is left out, and the value it would check is asserted
@@ -15,15 +16,28 @@ from django.test import Client
 
 ASSETS = Path(__file__).parent / "assets"
 PROFILE = ASSETS / "dcat-ap-de-3"
-# The shapes GovData's validator applies for DCAT-AP.de 3.0 (its config.properties, v30_de_spec):
-# SEMIC's DCAT-AP 3.0.0 shapes and GovData's German ones.
-SHAPES = (
-    "dcat-ap-SHACL.ttl",
-    "dcat-ap-SHACL-DE.ttl",
-    "dcat-ap-de-deprecated.ttl",
-    "dcat-ap-spec-german-additions.ttl",
-    "dcat-ap-de-controlledvocabularies.ttl",
-)
+# The shapes GovData's validator applies (its config.properties): for DCAT-AP.de 3.0 (v30_de_spec)
+# SEMIC's DCAT-AP 3.0.0 shapes and GovData's German ones; for 2.0 with the conventions
+# (v20_de_spec_implr) SEMIC's DCAT-AP 2.1.1 shapes and GovData's German ones.
+SHAPES = {
+    "3.0": (
+        PROFILE / "dcat-ap-SHACL.ttl",
+        PROFILE / "dcat-ap-SHACL-DE.ttl",
+        PROFILE / "dcat-ap-de-deprecated.ttl",
+        PROFILE / "dcat-ap-spec-german-additions.ttl",
+        PROFILE / "dcat-ap-de-controlledvocabularies.ttl",
+    ),
+    "2.0": tuple(
+        ASSETS / "dcat-ap-de-2" / name
+        for name in (
+            "dcat-ap_2.1.1_shacl_shapes.ttl",
+            "dcat-ap-spec-german-messages.ttl",
+            "dcat-ap-spec-german-additions.ttl",
+            "dcat-ap-de-deprecated.ttl",
+            "dcat-ap-konventionen.ttl",
+        )
+    ),
+}
 # What the shapes' imports (dcat-ap-de-imports.ttl) would fetch, as far as the catalogue uses it.
 VOCABULARIES = (
     (PROFILE / "foaf_0_1.rdf", "xml"),
@@ -54,14 +68,14 @@ def catalogue(db):
     return Graph().parse(data=Client().get("/leverkusen/daten/katalog.jsonld").content, format="json-ld")
 
 
-def _validate(data):
+def _validate(data, profile="3.0"):
     from pyshacl import validate
     from rdflib import Graph
     from rdflib.namespace import SH, SKOS
 
     shapes = Graph()
-    for name in SHAPES:
-        shapes += _graph(PROFILE / name, "turtle")
+    for path in SHAPES[profile]:
+        shapes += _graph(path, "turtle")
     vocabularies = Graph()
     for path, fmt in VOCABULARIES:
         vocabularies += _graph(path, fmt)
@@ -100,3 +114,19 @@ def test_the_demo_catalogue_conforms_to_dcat_ap_de_3(catalogue):
     catalogue.set((distribution, DCTERMS.format, URIRef("http://example.org/format/csv")))
     violations, _warnings, _languages = _validate(catalogue)
     assert any("dcterms:format" in v for v in violations), violations
+
+
+def test_the_demo_catalogue_conforms_to_dcat_ap_de_2_with_govdatas_conventions(catalogue):
+    from rdflib.namespace import DCAT, DCTERMS
+
+    violations, warnings, languages = _validate(catalogue, "2.0")
+    assert not violations, "\n".join(violations)
+    assert languages == {GERMAN}
+    # Per dataset: the regional key and the level are not confirmed against their vocabularies
+    # (not vendored); once: the catalogue's dct:Location has no bbox, centroid or geometry.
+    datasets = set(catalogue.subjects(DCAT.distribution, None))
+    geocoding = [w for w in warnings if "politicalGeocoding" in w]
+    located = [w for w in warnings if w.startswith("dct:Location: SOLL eine der folgenden")]
+    assert len(geocoding) == 2 * len(datasets)
+    assert len(located) == len(set(catalogue.objects(None, DCTERMS.spatial)))
+    assert len(warnings) == len(geocoding) + len(located), warnings

@@ -34,6 +34,8 @@ def body_schema(writes, create=True) -> dict:
     optional = set(getattr(writes.form, "optional_on_create", ()))
     required = [n for n, f in fields.items() if f.required and f.initial in (None, "") and n not in optional]
     required = required if create else []
+    for name in optional if create else ():
+        props[name] = {**props[name], "nullable": True}  # empty: filled from another field
     if writes.parent is not None:  # PATCH may name it, but only the parent it has (else 409)
         by_code = writes.parent.code_field != "pk"
         props[writes.parent.field] = {

@@ -2,10 +2,12 @@
 
 Every operation of ``/api/v1/openapi.json`` is called with generated requests — valid and
 invalid ones — through Django's WSGI application in this process, with a read-write key of the
-demo's administration, so writes run too. Every answer must be no server error and match the
-document: status code, content type, headers and body schema. Bounded: a fixed number of
-examples per operation and a deterministic seed, so CI runs the same requests in well under a
-minute.
+demo's administration, so writes run too. All checks of schemathesis' ``--checks all`` except
+the response time: every answer must be no server error and match the document (status code,
+content type, headers, body schema), every request the document allows must be accepted and
+every request it forbids refused, undeclared methods answer 405, and so on. Bounded: a fixed
+number of examples per operation and a deterministic seed, so CI runs the same requests each
+time (a few minutes at most).
 """
 
 import datetime as dt

@@ -199,7 +199,7 @@ def test_child_rows_name_their_parent_by_id_or_code_and_never_move(registered, t
     assert unknown.status_code == 404
     url = f"/api/v1/musterstadt/test_amounts/{by_code.json()['id']}/"
     moved = _send(writer, "patch", url, {"product_group": "2222", "amount": "1.00", "lock_version": 0})
-    assert moved.status_code == 400 and moved.json()["error"]["details"][0]["field"] == "product_group"
+    assert moved.status_code == 409 and moved.json()["error"]["details"][0]["field"] == "product_group"
     same = _send(writer, "patch", url, {"product_group": "1111", "amount": "12.50", "lock_version": 0})
     assert same.status_code == 200 and same.json()["amount"] == 12.5
     assert BudgetFigure.objects.filter(product_group__number="1111").get().amount == 12.5

@@ -10,9 +10,8 @@ from digitalbilanz.steering.models import FollowUpReview, Rating
 
 
 @pytest.fixture
-def town(db):
-    municipality, _created = leverkusen.load()
-    return municipality
+def town(demo_town):
+    return demo_town
 
 
 def test_dms_ratings_per_half_year_with_follow_up(town):

@@ -10,7 +10,15 @@ from digitalbilanz.core.parameters import ParameterSet
 from digitalbilanz.core.permissions import can_admin
 from digitalbilanz.portfolio.forms import TenantForm
 from digitalbilanz.steering import calc, periods
-from digitalbilanz.steering.models import Approval, FollowUpReview, Rating, Rebaseline, SuccessCheck
+from digitalbilanz.steering.models import (
+    Approval,
+    BenefitRebaseline,
+    CostRebaseline,
+    FollowUpReview,
+    Rating,
+    Rebaseline,
+    SuccessCheck,
+)
 from digitalbilanz.steering.parameters import SUCCESS_CHECK_MONTHS
 
 
@@ -80,25 +88,16 @@ class ReviewForm(forms.Form):
     confirm = forms.BooleanField(widget=forms.HiddenInput, initial=True)
 
 
-class RebaselineForm(TenantForm):
-    """A new baseline for a milestone: reason and approval (administration or council resolution)."""
+class ApprovalFormMixin:
+    """Reason and approval of a new baseline: the administration approves as itself, otherwise
+    the council resolution is named."""
 
-    class Meta:
-        model = Rebaseline
-        fields = ["new_date", "reason", "approval", "resolution", "approved_on", "visibility"]
-        widgets = {"reason": forms.Textarea(attrs={"rows": 3})}
-
-    def __init__(self, *args, milestone, user, **kwargs):
-        self.milestone, self.user = milestone, user
-        super().__init__(*args, **kwargs)
-        earlier = Rebaseline.objects.filter(milestone=milestone).order_by("approved_on", "pk").first()
-        self.instance.milestone = milestone
-        self.instance.original_date = earlier.original_date if earlier else milestone.baseline_date
-        self.instance.old_date = milestone.baseline_date
+    def setup_approval(self, user, visibility):
+        self.user = user
         self.fields["reason"].required = True
         self.fields["reason"].error_messages["required"] = _("Ein neuer Basisplan braucht eine Begründung.")
         self.fields["approved_on"].initial = dt.date.today()
-        self.fields["visibility"].initial = milestone.visibility
+        self.fields["visibility"].initial = visibility
 
     def clean(self):
         data = super().clean()
@@ -114,6 +113,88 @@ class RebaselineForm(TenantForm):
                     ),
                 )
         return data
+
+
+APPROVAL_FIELDS = ["reason", "approval", "resolution", "approved_on", "visibility"]
+
+
+class RebaselineForm(ApprovalFormMixin, TenantForm):
+    """A new baseline for a milestone: reason and approval (administration or council resolution)."""
+
+    class Meta:
+        model = Rebaseline
+        fields = ["new_date", *APPROVAL_FIELDS]
+        widgets = {"reason": forms.Textarea(attrs={"rows": 3})}
+
+    def __init__(self, *args, milestone, user, **kwargs):
+        self.milestone = milestone
+        super().__init__(*args, **kwargs)
+        earlier = Rebaseline.objects.filter(milestone=milestone).order_by("approved_on", "pk").first()
+        self.instance.milestone = milestone
+        self.instance.original_date = earlier.original_date if earlier else milestone.baseline_date
+        self.instance.old_date = milestone.baseline_date
+        self.setup_approval(user, milestone.visibility)
+
+    def apply(self):
+        return self.milestone, {"baseline_date": self.instance.new_date}
+
+
+class CostRebaselineForm(ApprovalFormMixin, TenantForm):
+    """A new cost baseline for a measure („Kosten laut Planungsstand“), the original kept."""
+
+    class Meta:
+        model = CostRebaseline
+        fields = ["new_cost", *APPROVAL_FIELDS]
+        widgets = {"reason": forms.Textarea(attrs={"rows": 3})}
+
+    def __init__(self, *args, measure, user, **kwargs):
+        self.measure = measure
+        super().__init__(*args, **kwargs)
+        earlier = CostRebaseline.objects.filter(measure=measure).order_by("approved_on", "pk").first()
+        self.instance.measure = measure
+        self.instance.original_cost = earlier.original_cost if earlier else measure.baseline_cost
+        self.instance.old_cost = measure.baseline_cost
+        self.setup_approval(user, measure.visibility)
+
+    def clean(self):
+        if self.measure.baseline_cost is None:
+            raise ValidationError(
+                _("Die Maßnahme hat noch keinen Kostenplan; er wird bei der Maßnahme erfasst.")
+            )
+        return super().clean()
+
+    def apply(self):
+        return self.measure, {"baseline_cost": self.instance.new_cost}
+
+
+class BenefitRebaselineForm(ApprovalFormMixin, TenantForm):
+    """A new target (value and/or date) for a benefit, the original kept."""
+
+    class Meta:
+        model = BenefitRebaseline
+        fields = ["new_target_value", "new_target_date", *APPROVAL_FIELDS]
+        widgets = {"reason": forms.Textarea(attrs={"rows": 3})}
+
+    def __init__(self, *args, benefit, user, **kwargs):
+        self.benefit = benefit
+        super().__init__(*args, **kwargs)
+        earlier = BenefitRebaseline.objects.filter(benefit=benefit).order_by("approved_on", "pk").first()
+        self.instance.benefit = benefit
+        self.instance.original_target_value = (
+            earlier.original_target_value if earlier else benefit.target_value
+        )
+        self.instance.original_target_date = earlier.original_target_date if earlier else benefit.target_date
+        self.instance.old_target_value = benefit.target_value
+        self.instance.old_target_date = benefit.target_date
+        self.fields["new_target_value"].initial = benefit.target_value
+        self.fields["new_target_date"].initial = benefit.target_date
+        self.setup_approval(user, benefit.visibility)
+
+    def apply(self):
+        return self.benefit, {
+            "target_value": self.instance.new_target_value,
+            "target_date": self.instance.new_target_date,
+        }
 
 
 class SuccessCheckForm(TenantForm):

@@ -5,7 +5,14 @@ from django.utils.translation import gettext_lazy as _
 
 from digitalbilanz.registry.tables import Column as C
 from digitalbilanz.registry.tables import Filter, Table, id_column
-from digitalbilanz.steering.models import FollowUpReview, Rating, Rebaseline, SuccessCheck
+from digitalbilanz.steering.models import (
+    BenefitRebaseline,
+    CostRebaseline,
+    FollowUpReview,
+    Rating,
+    Rebaseline,
+    SuccessCheck,
+)
 
 RATINGS = Table(
     "delivery_confidence",
@@ -129,6 +136,69 @@ REBASELINES = Table(
         .select_related("milestone__measure")
     ),
     keywords=("Steuerung", "Basisplan"),
+    order=27,
+)
+
+APPROVAL_COLUMNS = (
+    C("reason", "string", _("Begründung"), _("Warum der Basisplan geändert wurde.")),
+    C("approval", "string", _("Freigabe"), _("reviewer (Administration) oder council (Ratsbeschluss).")),
+    C("resolution", "string", _("Ratsbeschluss"), _("Drucksache und Datum des Beschlusses.")),
+    C("approved_on", "date", _("freigegeben am"), _("Tag der Freigabe.")),
+)
+
+COST_REBASELINES = Table(
+    "cost_rebaselines",
+    _("Freigegebene neue Kostenpläne"),
+    _(
+        "Jede Änderung der Kosten laut Planungsstand einer Maßnahme mit ursprünglichem, bisherigem "
+        "und neuem Kostenplan, Begründung und Freigabe (Administration oder Ratsbeschluss)."
+    ),
+    (
+        id_column(_("Kennung des neuen Kostenplans.")),
+        C("measure", "string", _("Maßnahme"), _("Nummer der Maßnahme."), lambda r: r.measure.code),
+        C(
+            "original_cost",
+            "number",
+            _("ursprünglicher Kostenplan"),
+            _("Der erste Kostenplan (bleibt erhalten)."),
+            unit="EUR",
+        ),
+        C("old_cost", "number", _("bisheriger Kostenplan"), _("Kostenplan vor dieser Änderung."), unit="EUR"),
+        C("new_cost", "number", _("neuer Kostenplan"), _("Kostenplan nach dieser Änderung."), unit="EUR"),
+        *APPROVAL_COLUMNS,
+    ),
+    lambda municipality, levels: (
+        CostRebaseline.objects.for_municipality(municipality).with_levels(levels).select_related("measure")
+    ),
+    keywords=("Steuerung", "Basisplan", "Kosten"),
+    order=27,
+)
+
+BENEFIT_REBASELINES = Table(
+    "benefit_rebaselines",
+    _("Freigegebene neue Nutzenziele"),
+    _(
+        "Jede Änderung des Ziels (Zielwert, Zieldatum) eines Nutzens mit ursprünglichem, bisherigem "
+        "und neuem Ziel, Begründung und Freigabe (Administration oder Ratsbeschluss)."
+    ),
+    (
+        id_column(_("Kennung des neuen Nutzenziels.")),
+        C("measure", "string", _("Maßnahme"), _("Nummer der Maßnahme."), lambda r: r.benefit.measure.code),
+        C("benefit", "string", _("Nutzen"), _("Beschreibung des Nutzens."), lambda r: r.benefit.description),
+        C("original_target_value", "number", _("ursprünglicher Zielwert"), _("Der erste Zielwert.")),
+        C("original_target_date", "date", _("ursprüngliches Zieldatum"), _("Das erste Zieldatum.")),
+        C("old_target_value", "number", _("bisheriger Zielwert"), _("Zielwert vor dieser Änderung.")),
+        C("old_target_date", "date", _("bisheriges Zieldatum"), _("Zieldatum vor dieser Änderung.")),
+        C("new_target_value", "number", _("neuer Zielwert"), _("Zielwert nach dieser Änderung.")),
+        C("new_target_date", "date", _("neues Zieldatum"), _("Zieldatum nach dieser Änderung.")),
+        *APPROVAL_COLUMNS,
+    ),
+    lambda municipality, levels: (
+        BenefitRebaseline.objects.for_municipality(municipality)
+        .with_levels(levels)
+        .select_related("benefit__measure")
+    ),
+    keywords=("Steuerung", "Basisplan", "Nutzen"),
     order=27,
 )
 

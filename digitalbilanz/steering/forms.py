@@ -17,6 +17,7 @@ from digitalbilanz.steering.models import (
     FollowUpReview,
     Rating,
     Rebaseline,
+    Review,
     SuccessCheck,
 )
 from digitalbilanz.steering.parameters import SUCCESS_CHECK_MONTHS
@@ -231,3 +232,50 @@ class SuccessCheckForm(TenantForm):
             months = int(ParameterSet.for_municipality(self.municipality).number(SUCCESS_CHECK_MONTHS.key))
             self.instance.due_date = periods.add_months(data["go_live"], months)
         return data
+
+
+class ApiRatingForm(RatingForm):
+    """The owner's rating through the API (table ``delivery_confidence``): the same rules as the
+    page — a reason, the current period only — and the same consequences (follow-up review if
+    red, the measure counts as reviewed)."""
+
+    def save(self, commit=True, user=None):
+        from digitalbilanz.steering import calc
+
+        self.instance.rated_by = user if user is not None and user.is_authenticated else None
+        rating = super().save(commit)
+        if commit:
+            calc.after_rating(rating, user, self.today)
+        return rating
+
+
+class ApiReviewForm(TenantForm):
+    """„unverändert geprüft“ through the API (table ``reviews``): naming the measure is enough."""
+
+    class Meta:
+        model = Review
+        fields = []
+
+    def __init__(self, *args, measure, today=None, **kwargs):
+        self.measure = measure
+        self.today = today or dt.date.today()
+        super().__init__(*args, **kwargs)
+        self.instance.measure = measure
+        if self.instance.pk is None:
+            self.instance.reviewed_on = self.today
+            self.instance.visibility = measure.visibility
+
+    def clean(self):
+        data = super().clean()
+        if self.instance.pk is not None:
+            raise ValidationError(
+                _("Ein Prüfvermerk wird nicht geändert; bitte die Maßnahme erneut als geprüft bestätigen.")
+            )
+        return data
+
+    def save(self, commit=True, user=None):
+        self.instance.reviewed_by = user if user is not None and user.is_authenticated else None
+        self.instance.note = _("unverändert geprüft")
+        if not self.cleaned_data.get("change_reason"):
+            self.cleaned_data["change_reason"] = str(_("unverändert geprüft"))
+        return super().save(commit)

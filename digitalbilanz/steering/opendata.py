@@ -3,16 +3,26 @@ period and follow-up reviews; the API lists them through the same definitions.""
 
 from django.utils.translation import gettext_lazy as _
 
+from digitalbilanz.core.permissions import can_edit
+from digitalbilanz.portfolio.opendata import MEASURE_PARENT
 from digitalbilanz.registry.tables import Column as C
-from digitalbilanz.registry.tables import Filter, Table, id_column
+from digitalbilanz.registry.tables import Filter, Table, Writes, id_column
+from digitalbilanz.steering.forms import ApiRatingForm, ApiReviewForm
 from digitalbilanz.steering.models import (
     BenefitRebaseline,
     CostRebaseline,
     FollowUpReview,
     Rating,
     Rebaseline,
+    Review,
     SuccessCheck,
 )
+
+
+def _may_edit(user, municipality, row):
+    """Who may rate a measure or confirm it as reviewed: whoever may edit the measure."""
+    return can_edit(user, municipality, row.measure.lead_department)
+
 
 RATINGS = Table(
     "delivery_confidence",
@@ -73,6 +83,30 @@ RATINGS = Table(
             "published", "choice", "published", _("veröffentlichte Bewertung."), ("green", "amber", "red")
         ),
     ),
+    # The owner's rating of the current period (reason mandatory); the computed part is filled in.
+    writes=Writes(ApiRatingForm, _may_edit, parent=MEASURE_PARENT, save_with_user=True),
+)
+
+REVIEWS = Table(
+    "reviews",
+    _("Prüfvermerke der Maßnahmen"),
+    _(
+        "Wann eine Maßnahme zuletzt geprüft wurde (bewertet oder „unverändert geprüft“); Grundlage "
+        "des Hinweises „nicht aktualisiert“. Ohne Namen der prüfenden Personen."
+    ),
+    (
+        id_column(_("Kennung des Prüfvermerks.")),
+        C("measure", "string", _("Maßnahme"), _("Nummer der Maßnahme."), lambda r: r.measure.code),
+        C("reviewed_on", "date", _("geprüft am"), _("Tag der Prüfung.")),
+        C("note", "string", _("Vermerk"), _("„bewertet“ oder „unverändert geprüft“.")),
+    ),
+    lambda municipality, levels: (
+        Review.objects.for_municipality(municipality).with_levels(levels).select_related("measure")
+    ),
+    keywords=("Steuerung", "Aktualität"),
+    order=29,
+    # POST with the measure alone: „unverändert geprüft“ today, recorded in the history.
+    writes=Writes(ApiReviewForm, _may_edit, parent=MEASURE_PARENT, save_with_user=True),
 )
 
 FOLLOW_UPS = Table(

@@ -19,6 +19,7 @@ register_table(opendata.REBASELINES)
 register_table(opendata.COST_REBASELINES)
 register_table(opendata.BENEFIT_REBASELINES)
 register_table(opendata.SUCCESS_CHECKS)
+register_table(opendata.REVIEWS)
 
 # Portal sections
 register_section(public.SECTION)

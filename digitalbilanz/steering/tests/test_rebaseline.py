@@ -247,3 +247,38 @@ def test_an_internal_cost_rebaseline_is_not_public(world):
     assert CostRebaseline.objects.count() == 1
     assert not list(table("cost_rebaselines").rows(world["town"], levels_for_audience("public")))
     assert list(table("cost_rebaselines").rows(world["town"], levels_for(world["editor"], world["town"])))
+
+
+def test_report_chapter_lists_the_approved_rebaselines_for_its_audience(world):
+    from digitalbilanz.steering.chapters import Steering
+
+    milestone = Factory.milestone(world["measure"], baseline=D(2021, 3, 31), forecast=D(2021, 9, 30))
+    calc.rebaseline(
+        milestone, new_date=D(2021, 9, 30), reason="Vergaberecht", approval="council", resolution="Rat 1"
+    )
+    calc.rebaseline_cost(
+        world["measure"],
+        new_cost=Decimal("130000"),
+        reason="Nachtrag",
+        approval="council",
+        resolution="Rat 2",
+    )
+    calc.rebaseline_benefit(
+        world["benefit"],
+        new_target_value=Decimal("6"),
+        reason="GEHEIM-ZIEL",
+        approval="council",
+        resolution="Rat 3",
+        visibility="internal",
+    )
+    section = Steering().collect({"municipality": world["town"], "audience": "public"})
+    assert [r["kind"] for r in section["rebaselines"]] == ["date", "eur"]
+    text = str(Steering().blocks({"sections": {"steering": section}}))
+    assert "31.03.2021" in text and "30.09.2021" in text and "Vergaberecht" in text
+    assert "100.000 €" in text and "130.000 €" in text and "Ratsbeschluss Rat 2" in text
+    assert "GEHEIM-ZIEL" not in text
+    # an edition only shows what was approved by its reference date
+    earlier = Steering().collect(
+        {"municipality": world["town"], "audience": "public", "reference_date": "2000-01-01"}
+    )
+    assert earlier is None or earlier["rebaselines"] == []

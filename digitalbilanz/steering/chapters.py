@@ -56,7 +56,7 @@ class Steering(Chapter):
             .filter(go_live__lte=today)
             .select_related("measure", "benefit")
         )
-        rebaselines = _rebaselines(m, levels, today)
+        rebaselines = approved_rebaselines(m, levels, today)
         if not any(r.ratings for r in rows) and not checks and not rebaselines:
             return None
         follow_ups = (
@@ -188,9 +188,9 @@ class Steering(Chapter):
                     [
                         [
                             r["name"],
-                            _baseline_text(r, "original"),
-                            _baseline_text(r, "old"),
-                            _baseline_text(r, "new"),
+                            baseline_text(r, "original"),
+                            baseline_text(r, "old"),
+                            baseline_text(r, "new"),
                             r["reason"],
                             f"{approvals.get(r['approval'], '')} {r['resolution']}".strip()
                             + f", {b.format_cell(r['approved_on'], 'date')}",
@@ -283,7 +283,7 @@ class Steering(Chapter):
         ]
 
 
-def _rebaselines(municipality, levels, today) -> list[dict]:
+def approved_rebaselines(municipality, levels, today) -> list[dict]:
     """Approved new baselines up to ``today`` readable at ``levels``: milestone dates (``date``),
     cost plans (``eur``) and benefit targets (``target``: value and date)."""
     result = []
@@ -331,7 +331,7 @@ def _rebaselines(municipality, levels, today) -> list[dict]:
     return result
 
 
-def _baseline_text(item, when) -> str:
+def baseline_text(item, when) -> str:
     value = item[when]
     if item["kind"] == "target":
         return f"{b.format_cell(value[0], 'dec2')} ({b.format_cell(value[1], 'date')})"

@@ -282,3 +282,15 @@ def test_report_chapter_lists_the_approved_rebaselines_for_its_audience(world):
         {"municipality": world["town"], "audience": "public", "reference_date": "2000-01-01"}
     )
     assert earlier is None or earlier["rebaselines"] == []
+
+
+def test_portal_steering_page_shows_public_rebaselines_with_the_original(world):
+    from django.core.cache import cache
+
+    cache.clear()
+    cost_post(world, world["editor"])
+    target_post(world, world["editor"], reason="GEHEIM-ZIEL", visibility="internal")
+    html = Client().get("/stadt/steuerung/").content.decode()
+    assert "Freigegebene neue Basispläne" in html
+    assert "100.000 €" in html and "130.000 €" in html and "Nachtrag nach Ausschreibung" in html
+    assert "GEHEIM-ZIEL" not in html

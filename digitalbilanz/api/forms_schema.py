@@ -30,11 +30,13 @@ def body_schema(writes, create=True) -> dict:
     }
     # A missing field starts from the form's initial value (the model default), so only required
     # fields without one must be sent.
-    # Some fields are filled from others on creation (the form's ``optional_on_create``).
-    optional = set(getattr(writes.form, "optional_on_create", ()))
+    # Some fields may be left out on creation: filled from others (the form's
+    # ``optional_on_create``, which may also be null) or with a default (``defaults_on_create``).
+    nullable = set(getattr(writes.form, "optional_on_create", ()))
+    optional = nullable | set(getattr(writes.form, "defaults_on_create", ()))
     required = [n for n, f in fields.items() if f.required and f.initial in (None, "") and n not in optional]
     required = required if create else []
-    for name in optional if create else ():
+    for name in nullable if create else ():
         props[name] = {**props[name], "nullable": True}  # empty: filled from another field
     if writes.parent is not None:  # PATCH may name it, but only the parent it has (else 409)
         by_code = writes.parent.code_field != "pk"
@@ -55,6 +57,7 @@ def body_schema(writes, create=True) -> dict:
         props["lock_version"] = {
             "type": "integer",
             "minimum": 0,
+            "maximum": 2**63 - 1,
             "description": "Der gelesene Bearbeitungsstand (statt Header If-Match).",
         }
     schema = {

@@ -31,6 +31,9 @@ class RatingForm(TenantForm):
         fields = ["period", "owner_rating", "owner_reason", "visibility"]
         widgets = {"owner_reason": forms.Textarea(attrs={"rows": 3})}
 
+    # Left out on creation, the period is the current one (the API's OpenAPI document reads this).
+    defaults_on_create = ("period",)
+
     def __init__(self, *args, measure, today=None, **kwargs):
         self.measure = measure
         self.today = today or dt.date.today()

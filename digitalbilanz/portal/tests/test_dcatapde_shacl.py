@@ -59,12 +59,9 @@ def _graph(path, fmt):
 
 
 @pytest.fixture
-def catalogue(db):
+def catalogue(demo_town):
     from rdflib import Graph
 
-    from digitalbilanz.demo import leverkusen
-
-    leverkusen.load()
     return Graph().parse(data=Client().get("/leverkusen/daten/katalog.jsonld").content, format="json-ld")
 
 

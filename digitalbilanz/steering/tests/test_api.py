@@ -77,20 +77,21 @@ def test_owner_rating_through_the_api_is_stored_with_computed_part_and_consequen
 
 
 @pytest.mark.parametrize(
-    "data, field, message",
+    "data, field, message, code",
     [
-        ({"owner_reason": "  "}, "owner_reason", "braucht eine Begründung"),
-        ({"owner_reason": None}, "owner_reason", "braucht eine Begründung"),
-        ({"period": "2026-H1"}, "period", "nur der laufende Berichtszeitraum"),
-        ({"owner_rating": "purple"}, "owner_rating", "keine gültige Auswahl"),
-        ({"unknown": 1}, "unknown", "Unbekanntes Feld"),
+        ({"owner_reason": "  "}, "owner_reason", "braucht eine Begründung", "invalid"),
+        ({"owner_reason": None}, "owner_reason", "braucht eine Begründung", "invalid"),
+        # a valid period, but not the current one: a rule, not a malformed value
+        ({"period": "2026-H1"}, "period", "nur der laufende Berichtszeitraum", "rule"),
+        ({"owner_rating": "purple"}, "owner_rating", "keine gültige Auswahl", "invalid"),
+        ({"unknown": 1}, "unknown", "Unbekanntes Feld", "invalid"),
     ],
 )
 @time_machine.travel(TODAY, tick=False)
-def test_bad_ratings_are_refused_in_the_one_error_shape_and_nothing_saved(world, data, field, message):
+def test_bad_ratings_are_refused_in_the_one_error_shape_and_nothing_saved(world, data, field, message, code):
     payload = {**RATING, **data}
     response = send(world["client"], "post", "/api/v1/musterstadt/delivery_confidence/", payload)
-    error = assert_error_shape(response, 400, "invalid")
+    error = assert_error_shape(response, 400, code)
     assert any(d["field"] == field and message in d["message"] for d in error["details"]), error
     assert not Rating.objects.exists() and not Review.objects.exists() and not FollowUpReview.objects.exists()
 
@@ -121,7 +122,7 @@ def test_unchanged_review_through_the_api_is_recorded_in_the_history(world):
     # a review is not changed afterwards; nothing is saved
     url = f"/api/v1/musterstadt/reviews/{review.pk}/"
     patched = send(world["client"], "patch", url, {"lock_version": 0})
-    assert_error_shape(patched, 400, "invalid")
+    assert_error_shape(patched, 400, "rule")
     assert review.history.count() == 1
 
 

@@ -30,7 +30,8 @@ ERRORS = {
     "403": "Keine Berechtigung",
     "404": "Nicht gefunden",
     "409": "Konflikt mit dem gespeicherten Datensatz: von einem anderen Modul berechnet und nicht "
-    "von Hand änderbar (code derived), oder die übergeordnete Zeile soll wechseln (code parent_fixed)",
+    "von Hand änderbar (code derived), die übergeordnete Zeile soll wechseln (code parent_fixed), "
+    "oder ein solcher Datensatz besteht schon (code conflict)",
     "412": "Datensatz wurde inzwischen geändert (ETag veraltet); nichts gespeichert",
     "413": "Inhalt zu groß",
     "415": "Inhalt ist kein JSON (Content-Type: application/json)",
@@ -153,7 +154,7 @@ def _paths_for(table):
             "requestBody": body,
             "responses": {
                 "201": _json(_ref(name), "Angelegt"),
-                **_errors("400", "401", "403", "404", "413", "415", "429"),
+                **_errors("400", "401", "403", "404", "409", "413", "415", "429"),
             },
         }
         detail["patch"] = {

@@ -21,7 +21,7 @@ import re
 
 from django import forms
 from django.core.exceptions import ValidationError
-from django.db import transaction
+from django.db import IntegrityError, transaction
 from django.utils.translation import gettext as _
 
 from digitalbilanz.api.errors import ApiError, form_details, form_error_code, not_found
@@ -124,6 +124,12 @@ def save(form, user, spec):
             return form.save(user=user) if spec.save_with_user else form.save()
     except StaleRecordError as exc:  # another write won the race after our check
         raise stale(exc.current(), form.data) from exc
+    except IntegrityError as exc:  # a unique key taken by a stored record (e.g. one rating a period)
+        raise ApiError(
+            409,
+            "conflict",
+            _("Diesen Datensatz gibt es schon; ändern Sie ihn, statt einen neuen anzulegen."),
+        ) from exc
     except ValidationError as exc:  # e.g. a derived line that could no longer be computed
         details = [{"field": "", "message": str(m)} for m in exc.messages]
         raise ApiError(400, "rule", _("Die Angaben verletzen eine fachliche Regel."), details) from exc

@@ -10,11 +10,13 @@ services. A municipality appears only when it opted in (``Municipality.compariso
 
 import datetime as dt
 import hashlib
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, fields
 
+from django.core.cache import cache
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
+from digitalbilanz.core.cache import code_fingerprint
 from digitalbilanz.core.choices import MunicipalityKind
 from digitalbilanz.core.models import Municipality
 from digitalbilanz.core.parameters import ParameterSet
@@ -189,8 +191,25 @@ class Row:
         return self.on_time / self.milestones if self.milestones else None
 
 
+ROW_TIMEOUT = 24 * 3600
+
+
 def row_for(municipality: Municipality) -> Row:
-    """The indicators of one municipality, from its public records only."""
+    """The indicators of one municipality, from its public records only.
+
+    Kept in the cache per municipality and data version (and release), so a change in one
+    municipality recomputes only its own row, not the whole comparison."""
+    key = f"comparison-row:{code_fingerprint()}:{municipality.pk}:{municipality.data_version}"
+    stored = cache.get(key)
+    if stored is not None:
+        return Row(municipality=municipality, size=size_class(municipality.inhabitants), **stored)
+    row = compute_row(municipality)
+    plain = {f.name: getattr(row, f.name) for f in fields(row) if f.name not in ("municipality", "size")}
+    cache.set(key, plain, ROW_TIMEOUT)
+    return row
+
+
+def compute_row(municipality: Municipality) -> Row:
     row = Row(municipality=municipality, size=size_class(municipality.inhabitants))
     params = ParameterSet.for_municipality(municipality)
     for measure in audience_measures(municipality, AUDIENCE):

@@ -257,3 +257,17 @@ def test_no_participant_yet(client, db):
     assert response.status_code == 200
     assert "Noch nimmt keine Kommune am Vergleich teil." in response.content.decode()
     assert client.get("/api/v1/vergleich/").json()["results"] == []
+
+
+def test_a_change_recomputes_only_that_municipalitys_row(town, monkeypatch):
+    other = participant("Nachbarstadt", "nachbarstadt", 30_000)
+    Factory.line(Factory.measure(other), year=2024, amount="3000")
+    first = {r.municipality.slug: figures.record(r) for r in figures.compare().rows}
+    computed = []
+    original = figures.compute_row
+    monkeypatch.setattr(figures, "compute_row", lambda m: computed.append(m.slug) or original(m))
+    Factory.line(town_measure(town, 1), year=2024, amount="1000")  # musterstadt only
+    second = {r.municipality.slug: figures.record(r) for r in figures.compare().rows}
+    assert computed == ["musterstadt"]
+    assert second["nachbarstadt"] == first["nachbarstadt"]
+    assert second["musterstadt"]["investment"] == first["musterstadt"]["investment"] + 1000

@@ -8,6 +8,7 @@ from digitalbilanz.api.errors import bad_parameter
 from digitalbilanz.api.listing import check_params
 from digitalbilanz.api.views import endpoint
 from digitalbilanz.comparison import figures
+from digitalbilanz.comparison.views import NATIONAL_KEY
 from digitalbilanz.core.cache import cached_response
 
 
@@ -18,7 +19,7 @@ def comparison(request):
         filters = figures.parse_filters(request.GET)
     except figures.FilterError as exc:
         raise bad_parameter(exc.param, exc.message) from None
-    return cached_response(request, 0, figures.version(), lambda: _body(request, filters))
+    return cached_response(request, NATIONAL_KEY, figures.version(), lambda: _body(request, filters))
 
 
 def _body(request, filters):

@@ -21,32 +21,33 @@ from digitalbilanz.spreadsheet import safe_cell
 # Not a municipality's key: the response cache of the national pages (never a real primary key).
 NATIONAL_KEY = 0
 
+# Columns of the CSV: the keys of ``figures.record`` (the API's field names), in this order.
 CSV_COLUMNS = (
-    ("slug", "Kurzname"),
-    ("name", "Kommune"),
-    ("ags", "AGS"),
-    ("state", "Bundesland"),
-    ("kind", "Art"),
-    ("inhabitants", "Einwohner"),
-    ("inhabitants_as_of", "Einwohner Stichtag"),
-    ("inhabitants_source", "Einwohner Quelle"),
-    ("size_class", "Größenklasse"),
-    ("public_measures", "öffentliche Maßnahmen"),
-    ("unappraisable_measures", "nicht bewertbare Maßnahmen"),
-    ("investment", "Investition (EUR)"),
-    ("investment_per_inhabitant", "Investition je Einwohner (EUR)"),
-    ("npv_kn", "Kapitalwert KN (EUR)"),
-    ("npv_per_inhabitant", "KN je Einwohner (EUR)"),
-    ("lines_not_included", "nicht öffentliche Zeilen nicht enthalten"),
-    ("lines_folded", "nicht öffentliche Zeilen zusammengefasst enthalten"),
-    ("measures_with_benefit", "Maßnahmen mit Nutzenaussage"),
-    ("benefit_share", "Anteil mit Nutzenaussage"),
-    ("milestones", "öffentliche Meilensteine"),
-    ("milestones_on_time", "Meilensteine im Plan"),
-    ("on_time_share", "Anteil im Plan"),
-    ("services", "öffentliche Online-Dienste"),
-    ("services_online", "davon online"),
-    ("online_share", "Online-Quote"),
+    "slug",
+    "name",
+    "ags",
+    "state",
+    "kind",
+    "inhabitants",
+    "inhabitants_as_of",
+    "inhabitants_source",
+    "size_class",
+    "public_measures",
+    "unappraisable_measures",
+    "investment",
+    "investment_per_inhabitant",
+    "npv_kn",
+    "npv_per_inhabitant",
+    "lines_not_included",
+    "lines_folded",
+    "measures_with_benefit",
+    "benefit_share",
+    "milestones",
+    "milestones_on_time",
+    "on_time_share",
+    "services",
+    "services_online",
+    "online_share",
 )
 
 
@@ -89,12 +90,13 @@ def _csv(request):
             f"{exc.param}: {exc.message}", status=400, content_type="text/plain; charset=utf-8"
         )
     buffer = io.StringIO()
-    writer = csv.writer(buffer)
-    writer.writerow([key for key, _label in CSV_COLUMNS])
+    writer = csv.writer(buffer, lineterminator="\r\n")  # like the portal's open-data files
+    writer.writerow(CSV_COLUMNS)
     for row in figures.compare(filters).rows:
         data = figures.record(row)
-        writer.writerow([safe_cell("" if data[key] is None else data[key]) for key, _label in CSV_COLUMNS])
-    response = HttpResponse(buffer.getvalue(), content_type="text/csv; charset=utf-8")
+        writer.writerow([safe_cell("" if data[key] is None else data[key]) for key in CSV_COLUMNS])
+    # With a byte-order mark, Excel reads the file as UTF-8 (umlauts) instead of Windows-1252.
+    response = HttpResponse(buffer.getvalue().encode("utf-8-sig"), content_type="text/csv; charset=utf-8")
     response["Content-Disposition"] = 'attachment; filename="vergleich.csv"'
     response["Access-Control-Allow-Origin"] = "*"  # open data: any site may fetch it
     return response

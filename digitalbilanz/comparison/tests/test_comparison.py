@@ -200,7 +200,9 @@ def test_page_for_anonymous_readers(client, town, outsider):
 
 
 def test_opt_in_respected_everywhere(client, town, outsider):
-    rows = list(csv.DictReader(io.StringIO(client.get("/vergleich/vergleich.csv").content.decode())))
+    rows = list(
+        csv.DictReader(io.StringIO(client.get("/vergleich/vergleich.csv").content.decode("utf-8-sig")))
+    )
     assert [r["slug"] for r in rows] == ["musterstadt"]
     assert rows[0]["investment_per_inhabitant"] == "12.0"
     catalogue = json.loads(client.get("/vergleich/katalog.jsonld").content)
@@ -244,7 +246,9 @@ def test_filtered_page_file_and_api_agree(client, town):
     html = client.get("/vergleich/?land=Bayern").content.decode()
     assert 'id="kommune-landkreis"' in html and 'id="kommune-musterstadt"' not in html
     rows = list(
-        csv.DictReader(io.StringIO(client.get("/vergleich/vergleich.csv?art=stadt").content.decode()))
+        csv.DictReader(
+            io.StringIO(client.get("/vergleich/vergleich.csv?art=stadt").content.decode("utf-8-sig"))
+        )
     )
     assert [r["slug"] for r in rows] == ["musterstadt"]
     api = client.get("/api/v1/vergleich/?groesse=ab-100000").json()
@@ -271,3 +275,34 @@ def test_a_change_recomputes_only_that_municipalitys_row(town, monkeypatch):
     assert computed == ["musterstadt"]
     assert second["nachbarstadt"] == first["nachbarstadt"]
     assert second["musterstadt"]["investment"] == first["musterstadt"]["investment"] + 1000
+
+
+def test_vergleich_is_no_municipality_slug(db):
+    from digitalbilanz.core.onboarding import new_municipality
+
+    with pytest.raises(ValidationError) as caught:
+        new_municipality("vergleich", "Vergleich")
+    assert "reserviert" in str(caught.value)
+
+
+def test_admin_sets_inhabitants_and_opt_in(client, db):
+    from django.contrib.auth import get_user_model
+
+    from digitalbilanz.core.models import Municipality
+
+    m = Factory.municipality(slug="adminstadt", name="Adminstadt")
+    admin = get_user_model().objects.create_superuser("root", "root@example.invalid", "pw-für-tests")
+    client.force_login(admin)
+    url = f"/admin/core/municipality/{m.pk}/change/"
+    form = {
+        "name": "Adminstadt", "slug": "adminstadt", "kind": "stadt", "ags": "05316000",
+        "ars": "053160000000", "state": "Nordrhein-Westfalen", "website": "", "public_figures": "notice",
+        "comparison_opt_in": "on",
+    }  # fmt: skip
+    refused = client.post(url, form)
+    assert refused.status_code == 200 and "Einwohnerzahl" in refused.content.decode()
+    assert not Municipality.objects.get(pk=m.pk).comparison_opt_in
+    form.update(inhabitants="12345", inhabitants_as_of="2024-12-31", inhabitants_source="IT.NRW")
+    assert client.post(url, form).status_code == 302
+    m.refresh_from_db()
+    assert (m.comparison_opt_in, m.inhabitants, m.inhabitants_source) == (True, 12345, "IT.NRW")

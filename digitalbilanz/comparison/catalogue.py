@@ -1,6 +1,10 @@
 """The national DCAT-AP.de catalogue: every opted-in municipality's datasets, each built by the
-portal's own catalogue builder (``portal.dcat.catalogue``) with its own publisher, licence and
-place, plus the combined comparison file as a dataset of its own."""
+portal's own catalogue builder (``portal.dcat.catalogue``) with its own publisher, licence,
+contributor and place, so a harvester (GovData) reads them as from the municipality's portal.
+
+The combined comparison file is not a dataset here: it mixes data published under each
+municipality's own licence and belongs to no single contributor of dcat-ap.de; the page, the
+API and the catalogue's ``foaf:page`` link it."""
 
 from django.urls import reverse
 from django.utils.translation import gettext as _
@@ -17,7 +21,6 @@ def build(request, today) -> dict:
         base_url = request.build_absolute_uri(reverse("portal:data", args=[municipality.slug]))
         own = dcat.catalogue(municipality, ensure_portal_settings(municipality), base_url, today)
         datasets.extend(own["dcat:dataset"])
-    datasets.append(_comparison_dataset(request, home, today))
     publisher = {
         "@id": f"{home}#herausgeber",
         "@type": "foaf:Organization",
@@ -30,8 +33,8 @@ def build(request, today) -> dict:
         "dct:title": {"@value": _("Offene Daten zur Digitalisierung der Kommunen"), "@language": "de"},
         "dct:description": {
             "@value": _(
-                "Die offenen Daten aller Kommunen, die am Vergleich teilnehmen, und die "
-                "Vergleichstabelle aus ihren öffentlichen Daten."
+                "Die offenen Daten aller Kommunen, die am Vergleich teilnehmen, jeweils mit "
+                "Herausgeber und Lizenz der Kommune."
             ),
             "@language": "de",
         },
@@ -39,37 +42,6 @@ def build(request, today) -> dict:
         "dct:language": {"@id": "http://publications.europa.eu/resource/authority/language/DEU"},
         "dct:modified": {"@value": today.isoformat(), "@type": "xsd:date"},
         "foaf:homepage": {"@id": home},
+        "foaf:page": {"@id": request.build_absolute_uri(reverse("comparison:csv"))},
         "dcat:dataset": datasets,
-    }
-
-
-def _comparison_dataset(request, home, today) -> dict:
-    url = request.build_absolute_uri(reverse("comparison:csv"))
-    return {
-        "@id": f"{home}#vergleich",
-        "@type": "dcat:Dataset",
-        "dct:identifier": "digitalbilanz-vergleich",
-        "dct:title": {"@value": _("Vergleich der Kommunen"), "@language": "de"},
-        "dct:description": {
-            "@value": _(
-                "Kennzahlen je teilnehmender Kommune aus ihren öffentlichen Daten: Investition und "
-                "Kapitalwert je Einwohner, Anteil der Maßnahmen mit Nutzenaussage, Anteil der "
-                "Meilensteine im Plan, Online-Dienste und Online-Quote."
-            ),
-            "@language": "de",
-        },
-        "dcat:theme": {"@id": dcat.GOV_THEME},
-        "dct:modified": {"@value": today.isoformat(), "@type": "xsd:date"},
-        "dcat:landingPage": {"@id": home},
-        "dcat:distribution": [
-            {
-                "@id": f"{url}#distribution",
-                "@type": "dcat:Distribution",
-                "dct:title": {"@value": _("Vergleich der Kommunen (CSV)"), "@language": "de"},
-                "dct:format": {"@id": dcat.FILE_TYPES + "CSV"},
-                "dcat:mediaType": {"@id": "https://www.iana.org/assignments/media-types/text/csv"},
-                "dcat:accessURL": {"@id": url},
-                "dcat:downloadURL": {"@id": url},
-            }
-        ],
     }

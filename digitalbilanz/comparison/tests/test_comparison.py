@@ -207,7 +207,9 @@ def test_opt_in_respected_everywhere(client, town, outsider):
     assert rows[0]["investment_per_inhabitant"] == "12.0"
     catalogue = json.loads(client.get("/vergleich/katalog.jsonld").content)
     ids = [d["dct:identifier"] for d in catalogue["dcat:dataset"]]
-    assert "digitalbilanz-musterstadt-measures" in ids and "digitalbilanz-vergleich" in ids
+    assert "digitalbilanz-musterstadt-measures" in ids and catalogue["foaf:page"]["@id"].endswith(
+        "/vergleich.csv"
+    )
     assert not any("geheimstadt" in i for i in ids)
     assert "geheimstadt" not in json.dumps(catalogue)
     api = client.get("/api/v1/vergleich/").json()

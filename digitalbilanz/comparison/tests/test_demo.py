@@ -35,3 +35,15 @@ def test_demo_takes_part_with_the_portals_public_figures():
         _assert_clean(url, response.content)
     catalogue = json.loads(client.get("/vergleich/katalog.jsonld").content)
     assert any(d["dct:identifier"] == "digitalbilanz-leverkusen-measures" for d in catalogue["dcat:dataset"])
+
+
+@pytest.mark.django_db
+def test_national_catalogue_passes_govdatas_quality_check():
+    from rdflib import Graph
+
+    from digitalbilanz.portal.tests.test_govdata_shacl import _results
+
+    leverkusen.load()
+    graph = Graph().parse(data=Client().get("/vergleich/katalog.jsonld").content, format="json-ld")
+    results, text = _results(graph)
+    assert not results, text

@@ -308,3 +308,21 @@ def test_admin_sets_inhabitants_and_opt_in(client, db):
     assert client.post(url, form).status_code == 302
     m.refresh_from_db()
     assert (m.comparison_opt_in, m.inhabitants, m.inhabitants_source) == (True, 12345, "IT.NRW")
+
+
+def test_with_cached_rows_the_queries_do_not_grow_with_the_participants(town):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    def queries():
+        figures.compare()  # rows into the cache
+        with CaptureQueriesContext(connection) as captured:
+            rows = figures.compare().rows
+        return len(captured), len(rows)
+
+    few = queries()
+    for n in range(3):
+        Factory.measure(participant(f"Stadt {n}", f"stadt-{n}", 10_000 + n))
+    many = queries()
+    assert (few[1], many[1]) == (1, 4)
+    assert many[0] == few[0]

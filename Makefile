@@ -33,13 +33,15 @@ demo: install
 	@echo "Digitalbilanz läuft auf http://$(ADDR)/ (Beenden mit Strg+C)"
 	$(VENV)/bin/digitalbilanz serve $(ADDR)
 
-## Run the whole test suite (SQLite by default; set DATABASE_URL for PostgreSQL)
+## Run the whole test suite (SQLite by default; set DATABASE_URL for PostgreSQL), one process
+## per core (TEST_WORKERS=0 runs it in this process); each test file stays on one process
+TEST_WORKERS ?= auto
 test: install
 	$(PY) -m django makemigrations --check --dry-run --settings=digitalbilanz.settings_test
-	$(PY) -m pytest
+	$(PY) -m pytest -n $(TEST_WORKERS) --dist loadfile
 
 test-pg: install
-	DATABASE_URL="$(PG_URL)" $(PY) -m pytest
+	DATABASE_URL="$(PG_URL)" $(PY) -m pytest -n $(TEST_WORKERS) --dist loadfile
 
 ## Lint and formatting check (ruff); `ruff format digitalbilanz bench` fixes the formatting
 lint: install

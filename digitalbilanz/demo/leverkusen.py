@@ -104,6 +104,7 @@ def load(reset: bool = False) -> tuple[Municipality, bool]:
         editions.publish_period(municipality, editions.FIRST)
         lm.apply_moves(deferred)  # the DMS tender slip becomes known after edition 1
         editions.publish_period(municipality, editions.SECOND)
+        leverkusen_steering.rebaseline(municipality)  # approved after the second edition
     return municipality, True
 
 

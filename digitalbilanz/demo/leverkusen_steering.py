@@ -9,6 +9,11 @@ ratings, their reasons beyond [S1], the options' wording and the review dates ar
 The completed pilot M-02 gets its success check: the service agreement on mobile work is in force
 since 13.09.2023 at the latest [S3] (go-live); the check a year later measures the same indicator
 (agreement in force = 1). Owner and check date are "Demo-Annahme".
+
+After the two report editions, the tender milestone gets its one approved new baseline: Q3/2021
+instead of the beginning of 2021, for the reason in [S1]; the original baseline (31.03.2021) is
+kept and the variance against it stays visible. Approval by the administration and its date are
+"Demo-Annahme" (the council papers name no resolution on the schedule).
 """
 
 import datetime as dt
@@ -20,7 +25,16 @@ from digitalbilanz.core.choices import Visibility
 from digitalbilanz.core.parameters import ParameterSet
 from digitalbilanz.portfolio.models import Benefit, Measure
 from digitalbilanz.steering import calc
-from digitalbilanz.steering.models import FollowUpReview, Rating, Review, SuccessCheck
+from digitalbilanz.steering.models import (
+    Approval,
+    BenefitRebaseline,
+    CostRebaseline,
+    FollowUpReview,
+    Rating,
+    Rebaseline,
+    Review,
+    SuccessCheck,
+)
 
 REASON = "Demo-Daten: Leverkusen laut Ratsunterlagen 2021–2023"
 
@@ -126,6 +140,26 @@ def _success_check(municipality):
     check.save()
 
 
+def rebaseline(municipality):
+    """The tender's approved new baseline (after the editions, which keep what they showed)."""
+    dms = Measure.objects.get(municipality=municipality, code="M-03")
+    tender = dms.milestones.get(title__startswith="Europaweite Ausschreibung")
+    approver = get_user_model().objects.filter(username="admin").first()
+    calc.rebaseline(
+        tender,
+        new_date=dt.date(2021, 9, 30),
+        reason="Die für den Beginn des Jahres 2021 geplante Ausschreibung hat sich wegen "
+        "beschaffungsrechtlicher Fragen verzögert; Letter of Intent der ivl im Rat am 28.06.2021, "
+        "europaweite Ausschreibung im Q3/2021, Beauftragung Q1/2022 [S1]. Freigabe durch die "
+        "Administration und Datum: Demo-Annahme.",
+        approval=Approval.REVIEWER,
+        approved_by=approver,
+        approved_on=dt.date(2022, 1, 14),
+        visibility=Visibility.PUBLIC,
+    )
+
+
 def delete(municipality):
-    for model in (SuccessCheck, FollowUpReview, Rating, Review):
+    steering = (SuccessCheck, FollowUpReview, Rating, Review, Rebaseline, CostRebaseline, BenefitRebaseline)
+    for model in steering:
         model.objects.filter(municipality=municipality).delete()

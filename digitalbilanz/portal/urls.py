@@ -6,6 +6,7 @@ The portal's own pages come first; then the pages modules bring as portal sectio
 
 from django.urls import path
 
+from digitalbilanz.portal import feeds
 from digitalbilanz.portal.views import data, legal, measures, pages
 from digitalbilanz.portal.views.sections import section_urlpatterns
 
@@ -17,6 +18,8 @@ urlpatterns = [
     path("<slug:slug>/massnahmen/", measures.measure_list, name="measures"),
     path("<slug:slug>/massnahmen/<int:pk>/", measures.measure_detail, name="measure"),
     path("<slug:slug>/massnahmen/<int:pk>/aenderungen/", measures.measure_history, name="measure_history"),
+    path("<slug:slug>/massnahmen/<int:pk>/aenderungen.atom", feeds.measure_feed, name="measure_feed"),
+    path("<slug:slug>/aenderungen.atom", feeds.municipality_feed, name="feed"),
     path("<slug:slug>/haushalt/", pages.budget, name="budget"),
     path("<slug:slug>/daten/", data.data_index, name="data"),
     path("<slug:slug>/daten/spalten/", data.columns, name="columns"),

@@ -136,6 +136,18 @@ class MeasureForm(TenantForm):
             )
             self.fields["lead_department"].required = True
 
+    def clean_baseline_cost(self):
+        value = self.cleaned_data.get("baseline_cost")
+        stored = Measure.objects.filter(pk=self.instance.pk).values_list("baseline_cost", flat=True).first()
+        if self.instance.pk and stored is not None and value != stored:
+            raise ValidationError(
+                _(
+                    "Der Kostenplan einer Maßnahme ändert sich nur über einen freigegebenen neuen "
+                    "Kostenplan (Steuerung → Kostenplan ändern); der ursprüngliche bleibt erhalten."
+                )
+            )
+        return value
+
     def clean_code(self):
         code = self.cleaned_data["code"].strip()
         clash = Measure.objects.filter(municipality=self.municipality, code=code)
@@ -317,6 +329,21 @@ class BenefitForm(TenantForm):
         super().__init__(*args, **kwargs)
         self.instance.measure = measure
         self.fields["milestone"].queryset = measure.milestones.all()
+
+    def clean(self):
+        data = super().clean()
+        if self.instance.pk:
+            stored = Benefit.objects.filter(pk=self.instance.pk).values("target_value", "target_date").first()
+            for name in ("target_value", "target_date"):
+                if stored and name in data and data[name] != stored[name]:
+                    self.add_error(
+                        name,
+                        _(
+                            "Das Ziel eines Nutzens ändert sich nur über ein freigegebenes neues "
+                            "Nutzenziel (Steuerung → Ziel ändern); das ursprüngliche bleibt erhalten."
+                        ),
+                    )
+        return data
 
 
 class MeasurementForm(ReasonFormMixin, forms.ModelForm):

@@ -16,7 +16,13 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from digitalbilanz.core.choices import CareerLevel
-from digitalbilanz.core.models import BulkTenantModel, OrgUnit, PublishableModel, TimestampedModel
+from digitalbilanz.core.models import (
+    BulkTenantModel,
+    Municipality,
+    OrgUnit,
+    PublishableModel,
+    TimestampedModel,
+)
 from digitalbilanz.core.visibility import VisibilityQuerySet
 from digitalbilanz.services import maturity
 from digitalbilanz.services.choices import (
@@ -228,6 +234,26 @@ class CaseCount(BulkTenantModel):
     batch write, both through ``core.imports.bulk_import``. Readable only where the service is.
     """
 
+    # Bulk table: a million rows per import. The database checks only the service reference (one
+    # lookup per row at commit); municipality and import run are set by the import itself from the
+    # run it writes under, so their references are kept by Django (cascade, set null) without a
+    # constraint check per row. Indexes as in the base class.
+    municipality = models.ForeignKey(
+        Municipality,
+        on_delete=models.CASCADE,
+        verbose_name=_("Kommune"),
+        related_name="+",
+        db_constraint=False,
+    )
+    import_run = models.ForeignKey(
+        "core.ImportRun",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        verbose_name=_("zuletzt geschrieben durch Import"),
+        db_constraint=False,
+    )
     # No index of its own: the unique constraint below starts with the service.
     service = models.ForeignKey(
         Service,

@@ -263,3 +263,102 @@ def rebaseline(
         milestone._change_reason = _("Neuer Basisplan freigegeben: %(r)s") % {"r": record.reason}
         milestone.save()
     return record
+
+
+def _approved(record, target, values, reason_text):
+    """Store an approved change and apply ``values`` to ``target`` in one transaction (all or
+    nothing; the target is only touched once the change is valid)."""
+    with transaction.atomic():
+        record.full_clean()
+        record._change_reason = record.reason
+        record.save()
+        for name, value in values.items():
+            setattr(target, name, value)
+        target._change_reason = reason_text % {"r": record.reason}
+        target.save()
+    return record
+
+
+def _approval(approved_by, approved_on, reason, resolution):
+    return {
+        "reason": (reason or "").strip(),
+        "resolution": (resolution or "").strip(),
+        "approved_by": approved_by if approved_by is not None and approved_by.is_authenticated else None,
+        "approved_on": approved_on or dt.date.today(),
+    }
+
+
+def rebaseline_cost(
+    measure, *, new_cost, reason, approval, resolution="", approved_by=None, approved_on=None, visibility=None
+):
+    """Apply an approved new cost baseline of a measure; the original cost baseline is kept.
+
+    Refused (``ValidationError``, German) without reason or approval, or without a first cost
+    baseline to change (that one is entered with the measure)."""
+    from digitalbilanz.steering.models import CostRebaseline
+
+    if measure.baseline_cost is None:
+        raise ValidationError(
+            {"new_cost": _("Die Maßnahme hat noch keinen Kostenplan; er wird bei der Maßnahme erfasst.")}
+        )
+    earlier = CostRebaseline.objects.filter(measure=measure).order_by("approved_on", "pk").first()
+    record = CostRebaseline(
+        measure=measure,
+        municipality=measure.municipality,
+        visibility=visibility or measure.visibility,
+        original_cost=earlier.original_cost if earlier else measure.baseline_cost,
+        old_cost=measure.baseline_cost,
+        new_cost=new_cost,
+        approval=approval,
+        **_approval(approved_by, approved_on, reason, resolution),
+    )
+    return _approved(record, measure, {"baseline_cost": new_cost}, _("Neuer Kostenplan freigegeben: %(r)s"))
+
+
+def rebaseline_benefit(
+    benefit,
+    *,
+    new_target_value=None,
+    new_target_date=None,
+    reason,
+    approval,
+    resolution="",
+    approved_by=None,
+    approved_on=None,
+    visibility=None,
+):
+    """Apply an approved new target (value and/or date) of a benefit; the original is kept."""
+    from digitalbilanz.steering.models import BenefitRebaseline
+
+    earlier = BenefitRebaseline.objects.filter(benefit=benefit).order_by("approved_on", "pk").first()
+    value = benefit.target_value if new_target_value is None else new_target_value
+    date = benefit.target_date if new_target_date is None else new_target_date
+    record = BenefitRebaseline(
+        benefit=benefit,
+        municipality=benefit.municipality,
+        visibility=visibility or benefit.visibility,
+        original_target_value=earlier.original_target_value if earlier else benefit.target_value,
+        original_target_date=earlier.original_target_date if earlier else benefit.target_date,
+        old_target_value=benefit.target_value,
+        old_target_date=benefit.target_date,
+        new_target_value=value,
+        new_target_date=date,
+        approval=approval,
+        **_approval(approved_by, approved_on, reason, resolution),
+    )
+    values = {"target_value": value, "target_date": date}
+    return _approved(record, benefit, values, _("Neues Nutzenziel freigegeben: %(r)s"))
+
+
+def original_costs(measure, cost_rebaselines) -> object:
+    """The measure's original cost baseline (the first re-baseline's original, else the current)."""
+    first = sorted(cost_rebaselines, key=lambda r: (r.approved_on, r.pk))
+    return first[0].original_cost if first else measure.baseline_cost
+
+
+def original_targets(benefits, benefit_rebaselines) -> dict:
+    """Benefit id → (original target value, original target date)."""
+    first = {}
+    for r in sorted(benefit_rebaselines, key=lambda r: (r.approved_on, r.pk)):
+        first.setdefault(r.benefit_id, (r.original_target_value, r.original_target_date))
+    return {b.pk: first.get(b.pk, (b.target_value, b.target_date)) for b in benefits}

@@ -1,5 +1,6 @@
 """The „Steuerung“ chapter of the Digitalisierungsbericht: delivery confidence per measure and
-report period with its trend, red measures with their follow-up review, and freshness."""
+report period with its trend, red measures with their follow-up review, approved re-baselines
+(original, previous and new baseline), success checks and freshness."""
 
 import datetime as dt
 
@@ -13,7 +14,17 @@ from digitalbilanz.registry import blocks as b
 from digitalbilanz.registry.chapters import Chapter, entry
 from digitalbilanz.steering import calc, periods
 from digitalbilanz.steering.choices import Decision
-from digitalbilanz.steering.models import FollowUpReview, Rating, Result, Review, SuccessCheck
+from digitalbilanz.steering.models import (
+    Approval,
+    BenefitRebaseline,
+    CostRebaseline,
+    FollowUpReview,
+    Rating,
+    Rebaseline,
+    Result,
+    Review,
+    SuccessCheck,
+)
 
 LABELS = {"green": N_("grün"), "amber": N_("gelb"), "red": N_("rot")}
 
@@ -45,7 +56,8 @@ class Steering(Chapter):
             .filter(go_live__lte=today)
             .select_related("measure", "benefit")
         )
-        if not any(r.ratings for r in rows) and not checks:
+        rebaselines = approved_rebaselines(m, levels, today)
+        if not any(r.ratings for r in rows) and not checks and not rebaselines:
             return None
         follow_ups = (
             FollowUpReview.objects.for_municipality(m).with_levels(levels).select_related("rating__measure")
@@ -84,6 +96,7 @@ class Steering(Chapter):
                 }
                 for c in checks
             ],
+            "rebaselines": rebaselines,
             "follow_ups": [
                 {
                     "id": f.pk,
@@ -153,6 +166,36 @@ class Steering(Chapter):
                             str(decisions.get(f["decision"], "")) if f["decision"] else _("offen"),
                         ]
                         for f in s["follow_ups"]
+                    ],
+                )
+            )
+        changed = s.get("rebaselines", [])
+        if changed:
+            approvals = dict(Approval.choices)
+            result.append(b.heading(_("Freigegebene neue Basispläne"), 2))
+            result.append(
+                b.table(
+                    _("Neue Basispläne: ursprünglich, bisher, neu"),
+                    _("Neue Basispläne"),
+                    [
+                        (_("Maßnahme und Gegenstand"), "text"),
+                        (_("ursprünglich"), "text"),
+                        (_("bisher"), "text"),
+                        (_("neu"), "text"),
+                        (_("Begründung"), "text"),
+                        (_("Freigabe"), "text"),
+                    ],
+                    [
+                        [
+                            r["name"],
+                            baseline_text(r, "original"),
+                            baseline_text(r, "old"),
+                            baseline_text(r, "new"),
+                            r["reason"],
+                            f"{approvals.get(r['approval'], '')} {r['resolution']}".strip()
+                            + f", {b.format_cell(r['approved_on'], 'date')}",
+                        ]
+                        for r in changed
                     ],
                 )
             )
@@ -238,3 +281,58 @@ class Steering(Chapter):
             for f in section["follow_ups"]
             if not f["decision"]
         ]
+
+
+def approved_rebaselines(municipality, levels, today) -> list[dict]:
+    """Approved new baselines up to ``today`` readable at ``levels``: milestone dates (``date``),
+    cost plans (``eur``) and benefit targets (``target``: value and date)."""
+    result = []
+    approval = ("reason", "approval", "resolution")
+
+    def common(r, name, kind):
+        return {
+            "id": f"{kind}-{r.pk}",
+            "kind": kind,
+            "name": name,
+            "approved_on": r.approved_on.isoformat(),
+        } | {k: getattr(r, k) for k in approval}
+
+    def visible(model, related):
+        return (
+            model.objects.for_municipality(municipality)
+            .with_levels(levels)
+            .filter(approved_on__lte=today)
+            .select_related(related)
+            .order_by("approved_on", "pk")
+        )
+
+    for r in visible(Rebaseline, "milestone__measure"):
+        result.append(
+            common(r, f"{r.milestone.measure.code}: {r.milestone.title}", "date")
+            | {
+                "original": r.original_date.isoformat(),
+                "old": r.old_date.isoformat(),
+                "new": r.new_date.isoformat(),
+            }
+        )
+    for r in visible(CostRebaseline, "measure"):
+        result.append(
+            common(r, f"{r.measure.code}: {_('Kostenplan')}", "eur")
+            | {"original": float(r.original_cost), "old": float(r.old_cost), "new": float(r.new_cost)}
+        )
+    for r in visible(BenefitRebaseline, "benefit__measure"):
+        item = common(r, f"{r.benefit.measure.code}: {r.benefit}", "target")
+        for when in ("original", "old", "new"):
+            item[when] = [
+                float(getattr(r, f"{when}_target_value")),
+                getattr(r, f"{when}_target_date").isoformat(),
+            ]
+        result.append(item)
+    return result
+
+
+def baseline_text(item, when) -> str:
+    value = item[when]
+    if item["kind"] == "target":
+        return f"{b.format_cell(value[0], 'dec2')} ({b.format_cell(value[1], 'date')})"
+    return b.format_cell(value, item["kind"])

@@ -159,18 +159,10 @@ class Approval(models.TextChoices):
     COUNCIL = "council", _("Ratsbeschluss")
 
 
-class Rebaseline(PublishableModel):
-    """An approved change of a milestone's baseline; the original baseline is kept here."""
+class ApprovedChange(PublishableModel):
+    """What every approved change of a baseline carries: reason and approval (administration or
+    council resolution). The concrete models keep the original, the previous and the new value."""
 
-    milestone = models.ForeignKey(
-        "portfolio.Milestone",
-        on_delete=models.CASCADE,
-        related_name="rebaselines",
-        verbose_name=_("Meilenstein"),
-    )
-    original_date = models.DateField(_("ursprünglicher Basisplan"))
-    old_date = models.DateField(_("bisheriger Basisplan"))
-    new_date = models.DateField(_("neuer Basisplan"))
     reason = models.TextField(_("Begründung"))
     approval = models.CharField(_("Freigabe"), max_length=10, choices=Approval.choices)
     resolution = models.CharField(_("Ratsbeschluss (Drucksache, Datum)"), max_length=200, blank=True)
@@ -182,6 +174,35 @@ class Rebaseline(PublishableModel):
         verbose_name=_("freigegeben von"),
     )
     approved_on = models.DateField(_("freigegeben am"))
+
+    class Meta:
+        abstract = True
+
+    def approval_errors(self) -> dict:
+        errors = {}
+        if not (self.reason or "").strip():
+            errors["reason"] = _("Ein neuer Basisplan braucht eine Begründung.")
+        if not self.approval:
+            errors["approval"] = _("Ein neuer Basisplan braucht eine Freigabe.")
+        if self.approval == Approval.COUNCIL and not (self.resolution or "").strip():
+            errors["resolution"] = _("Bitte den Ratsbeschluss angeben, der den neuen Basisplan freigibt.")
+        if self.approval == Approval.REVIEWER and self.approved_by_id is None:
+            errors["approval"] = _("Die Freigabe durch die Administration braucht eine freigebende Person.")
+        return errors
+
+
+class Rebaseline(ApprovedChange):
+    """An approved change of a milestone's baseline; the original baseline is kept here."""
+
+    milestone = models.ForeignKey(
+        "portfolio.Milestone",
+        on_delete=models.CASCADE,
+        related_name="rebaselines",
+        verbose_name=_("Meilenstein"),
+    )
+    original_date = models.DateField(_("ursprünglicher Basisplan"))
+    old_date = models.DateField(_("bisheriger Basisplan"))
+    new_date = models.DateField(_("neuer Basisplan"))
     visibility_paths = ("visibility", "milestone__visibility", "milestone__measure__visibility")
 
     class Meta:
@@ -193,15 +214,81 @@ class Rebaseline(PublishableModel):
         return f"{self.milestone}: {self.old_date:%d.%m.%Y} → {self.new_date:%d.%m.%Y}"
 
     def clean(self):
-        errors = {}
-        if not (self.reason or "").strip():
-            errors["reason"] = _("Ein neuer Basisplan braucht eine Begründung.")
-        if self.approval == Approval.COUNCIL and not (self.resolution or "").strip():
-            errors["resolution"] = _("Bitte den Ratsbeschluss angeben, der den neuen Basisplan freigibt.")
-        if self.approval == Approval.REVIEWER and self.approved_by_id is None:
-            errors["approval"] = _("Die Freigabe durch die Administration braucht eine freigebende Person.")
+        errors = self.approval_errors()
         if self.new_date and self.old_date and self.new_date == self.old_date:
             errors["new_date"] = _("Der neue Basisplan ist derselbe wie der bisherige.")
+        if errors:
+            raise ValidationError(errors)
+
+
+class CostRebaseline(ApprovedChange):
+    """An approved change of a measure's cost baseline („Kosten laut Planungsstand“)."""
+
+    measure = models.ForeignKey(
+        "portfolio.Measure",
+        on_delete=models.CASCADE,
+        related_name="cost_rebaselines",
+        verbose_name=_("Maßnahme"),
+    )
+    original_cost = models.DecimalField(_("ursprünglicher Kostenplan (€)"), max_digits=14, decimal_places=2)
+    old_cost = models.DecimalField(_("bisheriger Kostenplan (€)"), max_digits=14, decimal_places=2)
+    new_cost = models.DecimalField(_("neuer Kostenplan (€)"), max_digits=14, decimal_places=2)
+    visibility_paths = ("visibility", "measure__visibility")
+
+    class Meta:
+        verbose_name = _("neuer Kostenplan")
+        verbose_name_plural = _("neue Kostenpläne")
+        ordering = ["measure", "approved_on", "pk"]
+
+    def __str__(self):
+        return f"{self.measure.code}: {self.old_cost} € → {self.new_cost} €"
+
+    def clean(self):
+        errors = self.approval_errors()
+        if self.new_cost is not None and self.new_cost < 0:
+            errors["new_cost"] = _("Die Kosten können nicht negativ sein.")
+        elif self.new_cost is not None and self.old_cost is not None and self.new_cost == self.old_cost:
+            errors["new_cost"] = _("Der neue Kostenplan ist derselbe wie der bisherige.")
+        if errors:
+            raise ValidationError(errors)
+
+
+class BenefitRebaseline(ApprovedChange):
+    """An approved change of a benefit's target (value and/or date)."""
+
+    benefit = models.ForeignKey(
+        "portfolio.Benefit",
+        on_delete=models.CASCADE,
+        related_name="rebaselines",
+        verbose_name=_("Nutzen"),
+    )
+    original_target_value = models.DecimalField(_("ursprünglicher Zielwert"), max_digits=14, decimal_places=2)
+    old_target_value = models.DecimalField(_("bisheriger Zielwert"), max_digits=14, decimal_places=2)
+    new_target_value = models.DecimalField(_("neuer Zielwert"), max_digits=14, decimal_places=2)
+    original_target_date = models.DateField(_("ursprüngliches Zieldatum"))
+    old_target_date = models.DateField(_("bisheriges Zieldatum"))
+    new_target_date = models.DateField(_("neues Zieldatum"))
+    visibility_paths = ("visibility", "benefit__visibility", "benefit__measure__visibility")
+
+    class Meta:
+        verbose_name = _("neues Nutzenziel")
+        verbose_name_plural = _("neue Nutzenziele")
+        ordering = ["benefit", "approved_on", "pk"]
+
+    def __str__(self):
+        return f"{self.benefit}: {self.old_target_value} → {self.new_target_value}"
+
+    def clean(self):
+        errors = self.approval_errors()
+        same_value = self.new_target_value == self.old_target_value
+        if same_value and self.new_target_date == self.old_target_date:
+            errors["new_target_value"] = _("Das neue Nutzenziel ist dasselbe wie das bisherige.")
+        benefit = self.benefit if self.benefit_id else None
+        if benefit is not None and self.new_target_value is not None:
+            if self.new_target_value == benefit.baseline_value:
+                errors["new_target_value"] = _("Der Zielwert muss sich vom Ausgangswert unterscheiden.")
+        if benefit is not None and self.new_target_date and self.new_target_date < benefit.baseline_date:
+            errors["new_target_date"] = _("Das Zieldatum liegt vor dem Ausgangsdatum.")
         if errors:
             raise ValidationError(errors)
 

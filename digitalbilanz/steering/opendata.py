@@ -3,9 +3,26 @@ period and follow-up reviews; the API lists them through the same definitions.""
 
 from django.utils.translation import gettext_lazy as _
 
+from digitalbilanz.core.permissions import can_edit
+from digitalbilanz.portfolio.opendata import MEASURE_PARENT
 from digitalbilanz.registry.tables import Column as C
-from digitalbilanz.registry.tables import Filter, Table, id_column
-from digitalbilanz.steering.models import FollowUpReview, Rating, Rebaseline, SuccessCheck
+from digitalbilanz.registry.tables import Filter, Table, Writes, id_column
+from digitalbilanz.steering.forms import ApiRatingForm, ApiReviewForm
+from digitalbilanz.steering.models import (
+    BenefitRebaseline,
+    CostRebaseline,
+    FollowUpReview,
+    Rating,
+    Rebaseline,
+    Review,
+    SuccessCheck,
+)
+
+
+def _may_edit(user, municipality, row):
+    """Who may rate a measure or confirm it as reviewed: whoever may edit the measure."""
+    return can_edit(user, municipality, row.measure.lead_department)
+
 
 RATINGS = Table(
     "delivery_confidence",
@@ -66,6 +83,30 @@ RATINGS = Table(
             "published", "choice", "published", _("veröffentlichte Bewertung."), ("green", "amber", "red")
         ),
     ),
+    # The owner's rating of the current period (reason mandatory); the computed part is filled in.
+    writes=Writes(ApiRatingForm, _may_edit, parent=MEASURE_PARENT, save_with_user=True),
+)
+
+REVIEWS = Table(
+    "reviews",
+    _("Prüfvermerke der Maßnahmen"),
+    _(
+        "Wann eine Maßnahme zuletzt geprüft wurde (bewertet oder „unverändert geprüft“); Grundlage "
+        "des Hinweises „nicht aktualisiert“. Ohne Namen der prüfenden Personen."
+    ),
+    (
+        id_column(_("Kennung des Prüfvermerks.")),
+        C("measure", "string", _("Maßnahme"), _("Nummer der Maßnahme."), lambda r: r.measure.code),
+        C("reviewed_on", "date", _("geprüft am"), _("Tag der Prüfung.")),
+        C("note", "string", _("Vermerk"), _("„bewertet“ oder „unverändert geprüft“.")),
+    ),
+    lambda municipality, levels: (
+        Review.objects.for_municipality(municipality).with_levels(levels).select_related("measure")
+    ),
+    keywords=("Steuerung", "Aktualität"),
+    order=29,
+    # POST with the measure alone: „unverändert geprüft“ today, recorded in the history.
+    writes=Writes(ApiReviewForm, _may_edit, parent=MEASURE_PARENT, save_with_user=True),
 )
 
 FOLLOW_UPS = Table(
@@ -129,6 +170,69 @@ REBASELINES = Table(
         .select_related("milestone__measure")
     ),
     keywords=("Steuerung", "Basisplan"),
+    order=27,
+)
+
+APPROVAL_COLUMNS = (
+    C("reason", "string", _("Begründung"), _("Warum der Basisplan geändert wurde.")),
+    C("approval", "string", _("Freigabe"), _("reviewer (Administration) oder council (Ratsbeschluss).")),
+    C("resolution", "string", _("Ratsbeschluss"), _("Drucksache und Datum des Beschlusses.")),
+    C("approved_on", "date", _("freigegeben am"), _("Tag der Freigabe.")),
+)
+
+COST_REBASELINES = Table(
+    "cost_rebaselines",
+    _("Freigegebene neue Kostenpläne"),
+    _(
+        "Jede Änderung der Kosten laut Planungsstand einer Maßnahme mit ursprünglichem, bisherigem "
+        "und neuem Kostenplan, Begründung und Freigabe (Administration oder Ratsbeschluss)."
+    ),
+    (
+        id_column(_("Kennung des neuen Kostenplans.")),
+        C("measure", "string", _("Maßnahme"), _("Nummer der Maßnahme."), lambda r: r.measure.code),
+        C(
+            "original_cost",
+            "number",
+            _("ursprünglicher Kostenplan"),
+            _("Der erste Kostenplan (bleibt erhalten)."),
+            unit="EUR",
+        ),
+        C("old_cost", "number", _("bisheriger Kostenplan"), _("Kostenplan vor dieser Änderung."), unit="EUR"),
+        C("new_cost", "number", _("neuer Kostenplan"), _("Kostenplan nach dieser Änderung."), unit="EUR"),
+        *APPROVAL_COLUMNS,
+    ),
+    lambda municipality, levels: (
+        CostRebaseline.objects.for_municipality(municipality).with_levels(levels).select_related("measure")
+    ),
+    keywords=("Steuerung", "Basisplan", "Kosten"),
+    order=27,
+)
+
+BENEFIT_REBASELINES = Table(
+    "benefit_rebaselines",
+    _("Freigegebene neue Nutzenziele"),
+    _(
+        "Jede Änderung des Ziels (Zielwert, Zieldatum) eines Nutzens mit ursprünglichem, bisherigem "
+        "und neuem Ziel, Begründung und Freigabe (Administration oder Ratsbeschluss)."
+    ),
+    (
+        id_column(_("Kennung des neuen Nutzenziels.")),
+        C("measure", "string", _("Maßnahme"), _("Nummer der Maßnahme."), lambda r: r.benefit.measure.code),
+        C("benefit", "string", _("Nutzen"), _("Beschreibung des Nutzens."), lambda r: r.benefit.description),
+        C("original_target_value", "number", _("ursprünglicher Zielwert"), _("Der erste Zielwert.")),
+        C("original_target_date", "date", _("ursprüngliches Zieldatum"), _("Das erste Zieldatum.")),
+        C("old_target_value", "number", _("bisheriger Zielwert"), _("Zielwert vor dieser Änderung.")),
+        C("old_target_date", "date", _("bisheriges Zieldatum"), _("Zieldatum vor dieser Änderung.")),
+        C("new_target_value", "number", _("neuer Zielwert"), _("Zielwert nach dieser Änderung.")),
+        C("new_target_date", "date", _("neues Zieldatum"), _("Zieldatum nach dieser Änderung.")),
+        *APPROVAL_COLUMNS,
+    ),
+    lambda municipality, levels: (
+        BenefitRebaseline.objects.for_municipality(municipality)
+        .with_levels(levels)
+        .select_related("benefit__measure")
+    ),
+    keywords=("Steuerung", "Basisplan", "Nutzen"),
     order=27,
 )
 

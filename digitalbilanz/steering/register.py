@@ -16,7 +16,10 @@ from digitalbilanz.steering.parameters import SPECS
 register_table(opendata.RATINGS)
 register_table(opendata.FOLLOW_UPS)
 register_table(opendata.REBASELINES)
+register_table(opendata.COST_REBASELINES)
+register_table(opendata.BENEFIT_REBASELINES)
 register_table(opendata.SUCCESS_CHECKS)
+register_table(opendata.REVIEWS)
 
 # Portal sections
 register_section(public.SECTION)

@@ -14,4 +14,6 @@ urlpatterns = [
     path(
         "massnahmen/<int:pk>/meilensteine/<int:milestone_pk>/basisplan/", views.rebaseline, name="rebaseline"
     ),
+    path("massnahmen/<int:pk>/kostenplan/", views.rebaseline_cost, name="rebaseline_cost"),
+    path("massnahmen/<int:pk>/nutzen/<int:b>/ziel/", views.rebaseline_benefit, name="rebaseline_benefit"),
 ]

@@ -2,6 +2,7 @@
 follow-up review and the one-click „unverändert geprüft“."""
 
 import datetime as dt
+from decimal import Decimal
 
 from django.contrib import messages
 from django.core.exceptions import ValidationError
@@ -15,9 +16,18 @@ from django.views.decorators.http import require_POST
 from digitalbilanz.core.forms import save_or_conflict
 from digitalbilanz.core.parameters import ParameterSet
 from digitalbilanz.core.permissions import can_edit, tenant_view
+from digitalbilanz.portfolio.appraisal import figures_for
 from digitalbilanz.portfolio.queries import visible_measures
 from digitalbilanz.steering import calc, forms, periods
-from digitalbilanz.steering.models import FollowUpReview, Rating, Rebaseline, Review, SuccessCheck
+from digitalbilanz.steering.models import (
+    BenefitRebaseline,
+    CostRebaseline,
+    FollowUpReview,
+    Rating,
+    Rebaseline,
+    Review,
+    SuccessCheck,
+)
 
 
 def _measure(request, municipality, pk, edit=False):
@@ -85,6 +95,38 @@ def measure_page(request, municipality, pk):
         }
         for m in milestones
     ]
+    cost_rebaselines = list(
+        CostRebaseline.objects.visible_to(request.user, municipality)
+        .filter(measure=measure)
+        .select_related("approved_by")
+    )
+    benefits = list(measure.benefits.all())
+    benefit_rebaselines = list(
+        BenefitRebaseline.objects.visible_to(request.user, municipality)
+        .filter(benefit__in=benefits)
+        .select_related("benefit", "approved_by")
+    )
+    targets = calc.original_targets(benefits, benefit_rebaselines)
+    forecast_cost = figures_for(measure, params).total_cost
+    original_cost = calc.original_costs(measure, cost_rebaselines)
+    variance = None
+    if forecast_cost is not None and original_cost is not None:
+        variance = Decimal(str(forecast_cost)) - original_cost
+    cost = {
+        "original": original_cost,
+        "current": measure.baseline_cost,
+        "forecast": forecast_cost,
+        "variance_original": variance,
+    }
+    benefit_rows = [
+        {
+            "benefit": b,
+            "original_value": targets[b.pk][0],
+            "original_date": targets[b.pk][1],
+            "latest": b.latest_measurement,
+        }
+        for b in benefits
+    ]
     return render(
         request,
         "steering/measure.html",
@@ -102,6 +144,10 @@ def measure_page(request, municipality, pk):
             .filter(measure=measure)
             .select_related("benefit"),
             "rebaselines": rebaselines,
+            "cost": cost,
+            "cost_rebaselines": cost_rebaselines,
+            "benefit_rows": benefit_rows,
+            "benefit_rebaselines": benefit_rebaselines,
             "can_edit": can_edit(request.user, municipality, measure.lead_department),
             "today": today,
             "sources": [(s, params.values.get(s.key)) for s in calc.p.SPECS],
@@ -159,6 +205,23 @@ def follow_up(request, municipality, pk):
     return _form_page(request, form, str(item), _url(municipality, measure))
 
 
+def _rebaseline_page(request, municipality, measure, form, title, done):
+    """Store an approved new baseline and apply it to its record in one transaction."""
+    if request.method == "POST" and form.is_valid():
+        with transaction.atomic():
+            saved = save_or_conflict(form)
+            if saved is not None:
+                target, values = form.apply()
+                for name, value in values.items():
+                    setattr(target, name, value)
+                target._change_reason = done % {"r": saved.reason}
+                target.save()
+        if saved is not None:
+            messages.success(request, _("Der neue Basisplan gilt; der ursprüngliche bleibt erhalten."))
+            return redirect(_url(municipality, measure))
+    return _form_page(request, form, title, _url(municipality, measure))
+
+
 @tenant_view
 def rebaseline(request, municipality, pk, milestone_pk):
     measure = _measure(request, municipality, pk, edit=True)
@@ -166,18 +229,35 @@ def rebaseline(request, municipality, pk, milestone_pk):
     form = forms.RebaselineForm(
         request.POST or None, municipality=municipality, milestone=milestone, user=request.user
     )
-    if request.method == "POST" and form.is_valid():
-        with transaction.atomic():
-            saved = save_or_conflict(form)
-            if saved is not None:
-                milestone.baseline_date = saved.new_date
-                milestone._change_reason = _("Neuer Basisplan freigegeben: %(r)s") % {"r": saved.reason}
-                milestone.save()
-        if saved is not None:
-            messages.success(request, _("Der neue Basisplan gilt; der ursprüngliche bleibt erhalten."))
-            return redirect(_url(municipality, measure))
     title = _("Neuer Basisplan: %(m)s") % {"m": milestone}
-    return _form_page(request, form, title, _url(municipality, measure))
+    return _rebaseline_page(
+        request, municipality, measure, form, title, _("Neuer Basisplan freigegeben: %(r)s")
+    )
+
+
+@tenant_view
+def rebaseline_cost(request, municipality, pk):
+    measure = _measure(request, municipality, pk, edit=True)
+    form = forms.CostRebaselineForm(
+        request.POST or None, municipality=municipality, measure=measure, user=request.user
+    )
+    title = _("Neuer Kostenplan: %(m)s") % {"m": measure}
+    return _rebaseline_page(
+        request, municipality, measure, form, title, _("Neuer Kostenplan freigegeben: %(r)s")
+    )
+
+
+@tenant_view
+def rebaseline_benefit(request, municipality, pk, b):
+    measure = _measure(request, municipality, pk, edit=True)
+    benefit = get_object_or_404(measure.benefits.all(), pk=b)
+    form = forms.BenefitRebaselineForm(
+        request.POST or None, municipality=municipality, benefit=benefit, user=request.user
+    )
+    title = _("Neues Nutzenziel: %(b)s") % {"b": benefit}
+    return _rebaseline_page(
+        request, municipality, measure, form, title, _("Neues Nutzenziel freigegeben: %(r)s")
+    )
 
 
 @tenant_view

@@ -6,15 +6,14 @@ import pytest
 
 from digitalbilanz.contracts import calc
 from digitalbilanz.contracts.models import Contract
-from digitalbilanz.demo import leverkusen
 from digitalbilanz.portfolio.models import Line, Measure
 from digitalbilanz.workplaces.calc import scenario_result
 from digitalbilanz.workplaces.models import WorkplaceSnapshot
 
 
 @pytest.fixture
-def town(db):
-    return leverkusen.load()[0]
+def town(demo_town):
+    return demo_town
 
 
 def test_demo_reproduces_the_seed_figures(town):

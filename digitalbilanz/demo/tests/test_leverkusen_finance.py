@@ -19,8 +19,8 @@ MIO = D("1000000")
 
 
 @pytest.fixture
-def town(db):
-    return leverkusen.load()[0]
+def town(demo_town):
+    return demo_town
 
 
 def test_budget_status_and_the_19_million_product_group(town):

@@ -1,11 +1,9 @@
 import pytest
 
-from digitalbilanz.demo import leverkusen
-
 
 @pytest.fixture
-def town(db):
-    return leverkusen.load()[0]
+def town(demo_town):
+    return demo_town
 
 
 @pytest.fixture(autouse=True)

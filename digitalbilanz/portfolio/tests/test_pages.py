@@ -3,7 +3,6 @@
 import pytest
 from django.test import Client
 
-from digitalbilanz.demo import leverkusen
 from digitalbilanz.portfolio.models import (
     Benefit,
     FieldOfAction,
@@ -15,8 +14,8 @@ from digitalbilanz.portfolio.models import (
 
 
 @pytest.fixture
-def town(db):
-    return leverkusen.load()[0]
+def town(demo_town):
+    return demo_town
 
 
 def _client(username):

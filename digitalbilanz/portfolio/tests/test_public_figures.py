@@ -13,7 +13,6 @@ from django.test import Client
 
 from digitalbilanz.core.choices import PublicFigures, Visibility
 from digitalbilanz.core.parameters import ParameterSet
-from digitalbilanz.demo import leverkusen
 from digitalbilanz.portfolio.appraisal import figures_for
 from digitalbilanz.portfolio.choices import PublicTotals
 from digitalbilanz.portfolio.models import Line, Measure
@@ -25,8 +24,8 @@ NOTICE = "berechnet ohne 1 nicht öffentliche Zeile"
 
 
 @pytest.fixture
-def town(db):
-    return leverkusen.load()[0]
+def town(demo_town):
+    return demo_town
 
 
 def figures(town, audience):

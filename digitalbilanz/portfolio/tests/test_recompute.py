@@ -12,12 +12,10 @@ from decimal import ROUND_HALF_UP, Decimal
 import pytest
 from django.test import Client
 
-from digitalbilanz.demo import leverkusen
-
 
 @pytest.fixture
-def files(db):
-    town = leverkusen.load()[0]
+def files(demo_town):
+    town = demo_town
     client = Client()
 
     def table(name):

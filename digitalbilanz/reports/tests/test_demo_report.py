@@ -8,7 +8,6 @@ import pikepdf
 import pytest
 from pypdf import PdfReader
 
-from digitalbilanz.demo import leverkusen
 from digitalbilanz.reports.changes import entries_of
 from digitalbilanz.reports.models import Edition
 
@@ -26,8 +25,7 @@ ARGS = [
 
 
 @pytest.fixture
-def second(db):
-    leverkusen.load()
+def second(demo_town):
     return Edition.objects.published().get(period="2021-H2", audience="public")
 
 

@@ -10,9 +10,8 @@ from digitalbilanz.steering.models import FollowUpReview, Rating
 
 
 @pytest.fixture
-def town(db):
-    municipality, _created = leverkusen.load()
-    return municipality
+def town(demo_town):
+    return demo_town
 
 
 def test_dms_ratings_per_half_year_with_follow_up(town):
@@ -52,3 +51,21 @@ def test_completed_pilot_has_its_success_check(town):
         dt.date(2024, 9, 13),
         "achieved",
     )
+
+
+def test_dms_tender_carries_one_approved_rebaseline_with_its_reason(town):
+    from digitalbilanz.steering.models import Rebaseline
+
+    rebaseline = Rebaseline.objects.get(municipality=town, milestone__measure__code="M-03")
+    assert (rebaseline.original_date, rebaseline.old_date, rebaseline.new_date) == (
+        dt.date(2021, 3, 31),
+        dt.date(2021, 3, 31),
+        dt.date(2021, 9, 30),
+    )
+    assert "beschaffungsrechtlicher" in rebaseline.reason and rebaseline.approved_by.username == "admin"
+    assert rebaseline.milestone.baseline_date == dt.date(2021, 9, 30)
+    # the published editions keep what they showed: the tender on its original baseline
+    second = Edition.objects.get(municipality=town, audience="public", period="2021-H2")
+    dms = next(m for m in second.snapshot["sections"]["portfolio"]["measures"] if m["code"] == "M-03")
+    tender = next(ms for ms in dms["milestones"] if ms["title"].startswith("Europaweite"))
+    assert tender["baseline"] == "2021-03-31"

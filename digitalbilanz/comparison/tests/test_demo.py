@@ -7,15 +7,13 @@ import pytest
 from django.test import Client
 
 from digitalbilanz.core.parameters import ParameterSet
-from digitalbilanz.demo import leverkusen
 from digitalbilanz.portal.tests.test_leak import _assert_clean, _plant
 from digitalbilanz.portfolio.queries import audience_measures
 from digitalbilanz.portfolio.summary import summarise
 
 
-@pytest.mark.django_db
-def test_demo_takes_part_with_the_portals_public_figures():
-    town = leverkusen.load()[0]
+def test_demo_takes_part_with_the_portals_public_figures(demo_town):
+    town = demo_town
     assert town.comparison_opt_in and town.inhabitants == 167_000
     assert "Demo-Annahme" in town.inhabitants_source
     _plant(town)
@@ -37,13 +35,11 @@ def test_demo_takes_part_with_the_portals_public_figures():
     assert any(d["dct:identifier"] == "digitalbilanz-leverkusen-measures" for d in catalogue["dcat:dataset"])
 
 
-@pytest.mark.django_db
-def test_national_catalogue_passes_govdatas_quality_check():
+def test_national_catalogue_passes_govdatas_quality_check(demo_town):
     from rdflib import Graph
 
     from digitalbilanz.portal.tests.test_govdata_shacl import _results
 
-    leverkusen.load()
     graph = Graph().parse(data=Client().get("/vergleich/katalog.jsonld").content, format="json-ld")
     results, text = _results(graph)
     assert not results, text

@@ -195,7 +195,7 @@ def test_page_for_anonymous_readers(client, town, outsider):
     assert "Wie wird verglichen?" in html and "Musterstadt" in html
     assert "nur eine Kommune teil" in html  # one participant: the page says so
     assert "<td>12,00 €</td>" in html and "<td>−8,00 €</td>" in html  # per inhabitant
-    assert "50,0 % (1/2)" in html and "66,7 % (2/3)" in html and "30,0 %" in html
+    assert "50,0\u00a0% (1/2)" in html and "66,7\u00a0% (2/3)" in html and "30,0\u00a0%" in html
     assert "Geheimstadt" not in html and "geheimstadt" not in html
 
 

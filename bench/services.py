@@ -5,7 +5,7 @@ structure model for many services × municipalities.
    formats: ``;``, ``dd.mm.yyyy``, thousands ``.``) and imports it through the product's real
    path (``services.imports.apply``: the file read in pieces, validation of every cell,
    duplicate check, ``bulk_import`` with its ImportRun, valid rows by ``COPY`` in chunks into a
-   temporary table, then ``UPDATE … FROM`` for changed counts and ``INSERT … ON CONFLICT`` for
+   temporary table, then ``UPDATE … FROM`` for changed counts and ``INSERT … SELECT`` for
    new rows, one data change). The peak memory printed is the step's own (it includes the
    file's bytes, read whole as an upload is).
 2. Baseline: the same rows as model instances stored with a plain Django ``bulk_create``

@@ -58,6 +58,7 @@ INSTALLED_APPS = [
     "digitalbilanz.reports",
     "digitalbilanz.api",
     "digitalbilanz.portal",
+    "digitalbilanz.comparison",
     "digitalbilanz.registry",
 ]
 

@@ -2,6 +2,7 @@ from django.contrib import admin
 from django.contrib.auth import views as auth_views
 from django.urls import include, path
 
+from digitalbilanz.comparison.api import comparison as comparison_api
 from digitalbilanz.health import healthz
 from digitalbilanz.portfolio.views.read import home
 
@@ -11,6 +12,7 @@ urlpatterns = [
     path("anmelden/", auth_views.LoginView.as_view(), name="login"),
     path("abmelden/", auth_views.LogoutView.as_view(), name="logout"),
     path("admin/", admin.site.urls),
+    path("api/v1/vergleich/", comparison_api, name="comparison_api"),
     path("api/v1/", include("digitalbilanz.api.urls")),
     path("app/<slug:slug>/berichte/", include("digitalbilanz.reports.urls")),
     path("app/<slug:slug>/arbeitsplaetze/", include("digitalbilanz.workplaces.urls")),
@@ -20,6 +22,7 @@ urlpatterns = [
     path("app/<slug:slug>/steuerung/", include("digitalbilanz.steering.urls")),
     path("app/<slug:slug>/dienste/", include("digitalbilanz.services.urls")),
     path("app/<slug:slug>/", include("digitalbilanz.portfolio.urls")),
+    path("vergleich/", include("digitalbilanz.comparison.urls")),
     # The public portal owns /<municipality>/...; keep it last.
     path("", include("digitalbilanz.portal.urls")),
 ]

@@ -8,7 +8,8 @@ from digitalbilanz.core.parameters import parameter_specs
 
 @admin.register(Municipality)
 class MunicipalityAdmin(SimpleHistoryAdmin):
-    list_display = ["name", "slug", "kind", "ags", "ars"]
+    list_display = ["name", "slug", "kind", "state", "ags", "inhabitants", "comparison_opt_in"]
+    list_filter = ["comparison_opt_in", "state", "kind"]
     prepopulated_fields = {"slug": ["name"]}
 
 

@@ -88,6 +88,25 @@ class Municipality(TimestampedModel):
             "mindestens zwei solche Zeilen zusammenfallen, damit keine einzelne Zeile erkennbar wird."
         ),
     )
+    # Comparison between municipalities (the ``comparison`` app): per-inhabitant figures need
+    # the official number of inhabitants with its reference date and source; a municipality
+    # appears in the comparison, its catalogue, file and API only after opting in.
+    inhabitants = models.PositiveIntegerField(_("Einwohnerzahl"), null=True, blank=True)
+    inhabitants_as_of = models.DateField(_("Stichtag der Einwohnerzahl"), null=True, blank=True)
+    inhabitants_source = models.CharField(
+        _("Quelle der Einwohnerzahl"),
+        max_length=300,
+        blank=True,
+        help_text=_("Amtliche Quelle (z. B. Landesamt für Statistik) oder „Demo-Annahme“."),
+    )
+    comparison_opt_in = models.BooleanField(
+        _("nimmt am Vergleich der Kommunen teil"),
+        default=False,
+        help_text=_(
+            "Öffentliche Kennzahlen erscheinen unter /vergleich/, im bundesweiten Katalog, in der "
+            "Vergleichsdatei und in der API. Ohne Zustimmung erscheint die Kommune dort nicht."
+        ),
+    )
     # Raised on every change of the municipality's data (core.signals); part of the key of
     # cached public responses, so a change is visible at once in every server process.
     data_version = models.PositiveBigIntegerField(default=0, editable=False)
@@ -102,6 +121,22 @@ class Municipality(TimestampedModel):
 
     def __str__(self):
         return self.name
+
+    def clean(self):
+        super().clean()
+        if self.inhabitants is not None and not (self.inhabitants_as_of and self.inhabitants_source.strip()):
+            raise ValidationError(
+                _("Zur Einwohnerzahl gehören Stichtag und Quelle."),
+                code="inhabitants_reference",
+            )
+        if self.comparison_opt_in and self.inhabitants is None:
+            raise ValidationError(
+                {
+                    "comparison_opt_in": _(
+                        "Für den Vergleich wird die Einwohnerzahl (mit Stichtag und Quelle) benötigt."
+                    )
+                }
+            )
 
 
 class TenantModel(TimestampedModel):

@@ -19,7 +19,7 @@ from digitalbilanz.core.models import Membership, Municipality
 
 # First path segments the site itself uses (digitalbilanz/urls.py); a municipality with one of
 # these short names would have an unreachable portal at /<kurzname>/.
-RESERVED_SLUGS = {"admin", "anmelden", "abmelden", "api", "app", "healthz", "static", "media"}
+RESERVED_SLUGS = {"admin", "anmelden", "abmelden", "api", "app", "healthz", "static", "media", "vergleich"}
 
 
 @dataclass

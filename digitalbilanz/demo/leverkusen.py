@@ -137,6 +137,12 @@ def _municipality():
         ars="053160000000",
         state="Nordrhein-Westfalen",
         website="https://www.leverkusen.de",
+        # Comparison between municipalities: the demo takes part. The number is a rounded
+        # assumption (about 167,000), not an official figure checked for this demo.
+        inhabitants=167_000,
+        inhabitants_as_of=dt.date(2024, 12, 31),
+        inhabitants_source="Demo-Annahme (gerundet, keine geprüfte amtliche Zahl)",
+        comparison_opt_in=True,
     )
     m._change_reason = REASON
     m.save()

@@ -283,6 +283,29 @@ class Milestone(PublishableModel):
         today = today or dt.date.today()
         return self.actual_date is None and self.forecast_date < today
 
+    def delay_days(self, today: dt.date | None = None) -> int:
+        """Days late against the baseline as of ``today``: a reached milestone by its actual date;
+        an open one whose forecast has passed by ``today`` (a passed forecast is no forecast any
+        more); otherwise by its forecast. Negative = early."""
+        today = today or dt.date.today()
+        if self.is_overdue(today):
+            return (today - self.baseline_date).days
+        return self.slip_days
+
+    @property
+    def delay(self) -> int:
+        """:meth:`delay_days` as of today (pages show the current state)."""
+        return self.delay_days()
+
+    @property
+    def late_without_reason(self) -> bool:
+        """Reached after its baseline, but no forecast change records why (the editor should say)."""
+        return (
+            self.actual_date is not None
+            and self.actual_date > self.baseline_date
+            and not any(c.reason for c in self.forecast_changes.all())
+        )
+
     def change_forecast(self, new_date: dt.date, reason: str, user=None) -> "ForecastChange":
         """Move the forecast; a reason is mandatory and is kept with the change."""
         if not reason or not reason.strip():

@@ -90,14 +90,16 @@ def summarise(measures, params: ParameterSet, today: dt.date | None = None, draw
             summary.lacking_benefit.append(measure)
         summary.benefits.extend((measure, b, b.status(today)) for b in measure.benefits.all())
         summary.slipped.extend(
-            (measure, m) for m in measure.milestones.all() if m.actual_date is None and m.slip_days > 0
+            (measure, m)
+            for m in measure.milestones.all()
+            if m.actual_date is None and m.delay_days(today) > 0  # moved, or past its forecast
         )
     summary.work_hours_peak = max(hours_by_year.values(), default=0.0)
     counts = Counter(m.status for m in measures)
     summary.by_status = [(s.label, counts.get(s.value, 0)) for s in MeasureStatus]
     rags = Counter(row.rag for row in summary.rows)
     summary.by_rag = {r.value: rags.get(r.value, 0) for r in Rag}
-    summary.slipped.sort(key=lambda pair: -pair[1].slip_days)
+    summary.slipped.sort(key=lambda pair: -pair[1].delay_days(today))
     statuses = Counter(status for _, _, status in summary.benefits)
     summary.benefits_by_status = {s.value: statuses.get(s.value, 0) for s in BenefitStatus}
     summary.monte_carlo = _monte_carlo(measures, params, draws)

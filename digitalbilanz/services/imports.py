@@ -22,9 +22,10 @@ so importing the same file again changes nothing.
 lookups built once (service ids, one cache per column), and valid rows leave in chunks of
 ``CHUNK_ROWS``. On PostgreSQL each chunk goes by ``COPY`` into a temporary table inside the
 import's transaction, which ends with one ``UPDATE … FROM`` (changed counts only) and one
-``INSERT … SELECT … ON CONFLICT`` (new rows); problems found anywhere in the file roll everything
-back. Memory then holds the file's bytes, one chunk and 16 bytes per row for the duplicate check
-(not the rows themselves). Elsewhere (SQLite) the rows are collected and written through
+``INSERT … SELECT`` (new rows), one writer per municipality at a time (an advisory lock held to
+the end of the transaction); problems found anywhere in the file roll everything back. Memory
+then holds the file's bytes, one chunk and 16 bytes per row for the duplicate check (not the rows
+themselves). Elsewhere (SQLite) the rows are collected and written through
 ``bulk_create`` / ``bulk_update``; the validation is the same code.
 """
 
@@ -582,6 +583,7 @@ def _upsert_generic(run, municipality, rows):
 STAGE_TABLE = "services_casecount_in"
 STAGE_WORK_MEM = "128MB"  # for the one join of the staged rows with the stored ones (a million: ~80 MB)
 KEY = ("service_id", "period_kind", "period_start", "channel")
+LOCK_CLASS = 7301  # first key of the transaction-level advisory lock per municipality (case numbers)
 
 
 class PostgresStage:
@@ -589,7 +591,9 @@ class PostgresStage:
 
     :meth:`finish` then joins the staged rows once with the stored ones and, in the same
     statement, changes the stored rows whose count differs (``UPDATE … FROM``) and inserts the new
-    ones (``INSERT … SELECT … ON CONFLICT``); an unchanged row is not touched.
+    ones (``INSERT … SELECT``); an unchanged row is not touched. Writers of the same
+    municipality's case numbers wait for each other (advisory lock), so no row can appear between
+    the comparison and the insert.
     The temporary table is dropped at the end (and at commit or rollback at the latest).
     """
 
@@ -598,6 +602,10 @@ class PostgresStage:
         self.service_ids: set = set()
         self.total = 0
         with connection.cursor() as cursor:
+            # One writer of a municipality's case numbers at a time (imports and the API's batch
+            # write both come here), so the stored rows do not change between the comparison
+            # below and the insert: a plain INSERT, without the cost of ON CONFLICT per row.
+            cursor.execute("SELECT pg_advisory_xact_lock(%s, %s)", [LOCK_CLASS, municipality.pk])
             cursor.execute(f"DROP TABLE IF EXISTS {STAGE_TABLE}")
             cursor.execute(
                 f"CREATE TEMPORARY TABLE {STAGE_TABLE} (service_id bigint, period_kind varchar(8), "
@@ -634,9 +642,7 @@ class PostgresStage:
                 f"created AS (INSERT INTO {table} (created_at, updated_at, lock_version, municipality_id, "
                 f"import_run_id, {columns}, cases) "
                 f"SELECT now(), now(), 0, %s, %s, {columns}, cases FROM cmp WHERE stored_id IS NULL "
-                f"ON CONFLICT ({columns}) DO UPDATE SET cases = EXCLUDED.cases, "
-                "import_run_id = EXCLUDED.import_run_id, updated_at = now(), "
-                f"lock_version = {table}.lock_version + 1 WHERE {table}.cases <> EXCLUDED.cases RETURNING 1) "
+                "RETURNING 1) "
                 "SELECT (SELECT count(*) FROM created), (SELECT count(*) FROM changed)",
                 [self.run.pk, self.municipality.pk, self.run.pk],
             )

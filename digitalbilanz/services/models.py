@@ -237,7 +237,7 @@ class CaseCount(BulkTenantModel):
     # Bulk table: a million rows per import. The database checks only the service reference (one
     # lookup per row at commit); municipality and import run are set by the import itself from the
     # run it writes under, so their references are kept by Django (cascade, set null) without a
-    # constraint check per row. Indexes as in the base class.
+    # constraint check per row.
     municipality = models.ForeignKey(
         Municipality,
         on_delete=models.CASCADE,
@@ -253,6 +253,7 @@ class CaseCount(BulkTenantModel):
         related_name="+",
         verbose_name=_("zuletzt geschrieben durch Import"),
         db_constraint=False,
+        db_index=False,  # import runs are audit records; no query looks case numbers up by run
     )
     # No index of its own: the unique constraint below starts with the service.
     service = models.ForeignKey(

@@ -132,7 +132,7 @@ def _milestone(ms, ref):
         "baseline": _iso(ms.baseline_date),
         "forecast": _iso(ms.forecast_date),
         "actual": _iso(ms.actual_date),
-        "slip_days": ms.slip_days,
+        "slip_days": ms.delay_days(ref),  # an open milestone past its forecast: as of the key date
         "overdue": ms.is_overdue(ref),
         "changes": [],
     }

@@ -67,12 +67,12 @@ class Summary(PortfolioChapter):
         ]
         if not rows:
             return [
-                b.heading(_("Verschobene Meilensteine"), 2),
+                b.heading(_("Verschobene und überfällige Meilensteine"), 2),
                 b.para(_("Keine offenen Meilensteine im Verzug.")),
             ]
         rows.sort(key=lambda r: -r[4])
         return [
-            b.heading(_("Verschobene Meilensteine"), 2),
+            b.heading(_("Verschobene und überfällige Meilensteine"), 2),
             slip_chart(data),
             b.table(
                 _("Offene Meilensteine im Verzug"),

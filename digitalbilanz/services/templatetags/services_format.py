@@ -11,4 +11,4 @@ register = template.Library()
 def share(value, decimals=1):
     if value is None or value == "":
         return "–"
-    return f"{de_number(float(value) * 100, int(decimals))} %"
+    return f"{de_number(float(value) * 100, int(decimals))}\u00a0%"  # no break before the sign

@@ -51,7 +51,7 @@ def test_list_and_detail_show_costs_break_even_and_the_explanation(setup):
     town, service = setup
     client = login(town, Role.READER)
     body = client.get(f"/app/{town.slug}/dienste/").content.decode()
-    assert "Bewohnerparkausweis" in body and "58,8 %" in body  # break-even by hand: 1,800 / 3,060
+    assert "Bewohnerparkausweis" in body and "58,8\u00a0%" in body  # break-even by hand: 1,800 / 3,060
     detail = client.get(f"/app/{town.slug}/dienste/{service.pk}/").content.decode()
     assert "13.331 €" in detail  # cost of all channels
     assert "Standardkostenmodell" in detail and "Lohnsatz" in detail

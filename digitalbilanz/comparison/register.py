@@ -1,0 +1,18 @@
+"""What the comparison app contributes to the shared surfaces (see ``digitalbilanz.registry``)."""
+
+from django.utils.translation import gettext_lazy as _
+
+from digitalbilanz.comparison import views
+from digitalbilanz.registry.portal import Section, register_section
+
+# Portal sections: participants link to the national comparison
+register_section(
+    Section(
+        "comparison",
+        _("Vergleich"),
+        order=95,
+        path="vergleich/",
+        view=views.municipality_link,
+        visible=lambda municipality: municipality.comparison_opt_in,
+    )
+)

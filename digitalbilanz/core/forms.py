@@ -135,3 +135,27 @@ class FormRenderer(DjangoTemplates):
 
     form_template_name = "forms/form.html"
     field_template_name = "forms/field.html"
+
+    def render(self, template_name, context, request=None):
+        widget = context.get("widget") if isinstance(context, dict) else None
+        if isinstance(widget, dict) and "optgroups" in widget:
+            _german_empty_choice(widget)
+        return super().render(template_name, context, request)
+
+
+# Django's placeholder for "nothing chosen" (model fields with choices, ModelChoiceField).
+DJANGO_EMPTY_LABEL = "---------"
+
+
+def _german_empty_choice(widget: dict) -> None:
+    """Replace Django's "---------" in a select or radio list by a German prompt.
+
+    Done once here, where every form of every app is rendered: a required field asks to choose
+    ("– bitte wählen –"), an optional one offers to leave it empty ("– keine Angabe –"). Other
+    empty labels a form chose itself (a filter's "alle") stay as they are.
+    """
+    label = _("– bitte wählen –") if widget.get("required") else _("– keine Angabe –")
+    for _group, options, _index in widget["optgroups"]:
+        for option in options:
+            if option.get("label") == DJANGO_EMPTY_LABEL and option.get("value") in ("", None):
+                option["label"] = label

@@ -12,6 +12,7 @@ from digitalbilanz.core.datachanges import DataQuerySet, grouped
 from digitalbilanz.core.parameters import parameter_spec
 from digitalbilanz.core.versioning import conditional_update
 from digitalbilanz.core.visibility import VisibilityQuerySet
+from digitalbilanz.german import AuthorityName
 from digitalbilanz.registry.derivations import recompute_derived
 
 
@@ -122,6 +123,12 @@ class Municipality(TimestampedModel):
     def __str__(self):
         return self.name
 
+    @property
+    def named(self):
+        """The name declined with its type: ``named.located`` → "in der Stadt Leverkusen",
+        ``named.genitive`` → "der Stadt Leverkusen", ``named.nominative`` → "die Stadt Leverkusen"."""
+        return AuthorityName(self.name, self.kind)
+
     def clean(self):
         super().clean()
         if self.inhabitants is not None and not (self.inhabitants_as_of and self.inhabitants_source.strip()):
@@ -208,6 +215,11 @@ class OrgUnit(TenantModel):
         constraints = [models.UniqueConstraint(fields=["municipality", "code"], name="orgunit_unique_code")]
 
     def __str__(self):
+        # A name that already begins with the code ("ivl GmbH", code "ivl") is not repeated after it.
+        if self.name == self.code or self.name.startswith(
+            (f"{self.code} ", f"{self.code}-", f"{self.code},")
+        ):
+            return self.name
         return f"{self.code} – {self.name}"
 
 

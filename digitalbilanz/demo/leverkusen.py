@@ -40,7 +40,7 @@ UNITS = [
     ("ivl", "ivl GmbH (kommunaler IT-Dienstleister)", OrgUnitKind.EXTERNAL, None),
     (
         "KDN",
-        "KDN – Dachverband kommunaler IT-Dienstleister NRW (Kompetenzzentrum Digitalisierung)",
+        "Dachverband kommunaler IT-Dienstleister NRW (Kompetenzzentrum Digitalisierung)",
         OrgUnitKind.EXTERNAL,
         None,
     ),

@@ -46,7 +46,7 @@ def municipality_feed(request, municipality):
     feed = _feed(
         request,
         municipality,
-        title=_("Änderungen: Digitalisierung in %(m)s") % {"m": municipality.name},
+        title=_("Änderungen: Digitalisierung %(m)s") % {"m": municipality.named.located},
         description=_("Änderungen an den öffentlichen Angaben aller öffentlichen Maßnahmen."),
         page=reverse("portal:measures", args=[municipality.slug]),
         feed_url=reverse("portal:feed", args=[municipality.slug]),

@@ -7,7 +7,7 @@ data never enters) and names its open problems.
 
 Schema 2::
 
-    {"schema": 2, "municipality": {name, slug, ags}, "period", "period_label", "reference_date",
+    {"schema": 2, "municipality": {name, kind, slug, ags}, "period", "period_label", "reference_date",
      "audience", "generated_at",
      "sections": {section_key: data},                 # Chapter.collect
      "problems": [entry + {"section": key}],          # Chapter.problems
@@ -35,7 +35,12 @@ def build_snapshot(municipality, period, audience, today=None, draws=None) -> di
     sections = collect_sections(context)
     return {
         "schema": SCHEMA,
-        "municipality": {"name": municipality.name, "slug": municipality.slug, "ags": municipality.ags},
+        "municipality": {
+            "name": municipality.name,
+            "kind": municipality.kind,
+            "slug": municipality.slug,
+            "ags": municipality.ags,
+        },
         "period": period,
         "period_label": period_label(period),
         "reference_date": ref.isoformat(),

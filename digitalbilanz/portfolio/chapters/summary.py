@@ -3,6 +3,7 @@
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_noop as N_
 
+from digitalbilanz.german import AuthorityName
 from digitalbilanz.portfolio.chapters import charts
 from digitalbilanz.portfolio.chapters.base import PortfolioChapter
 from digitalbilanz.registry import blocks as b
@@ -23,11 +24,14 @@ class Summary(PortfolioChapter):
             b.para(
                 _(
                     "Dieser Bericht stellt Stand, Kosten und Nutzen der Digitalisierungsmaßnahmen "
-                    "von %(name)s zum Stichtag %(date)s dar. Er umfasst %(n)s Maßnahmen. Beträge "
+                    "%(name)s zum Stichtag %(date)s dar. Er umfasst %(n)s Maßnahmen. Beträge "
                     "in Euro; Kapitalwerte nach WiBe 5.0 (Methodik im Anhang)."
                 )
                 % {
-                    "name": snapshot["municipality"]["name"],
+                    # Editions stored before the kind was recorded infer the type from the name.
+                    "name": AuthorityName(
+                        snapshot["municipality"]["name"], snapshot["municipality"].get("kind")
+                    ).genitive,
                     "date": b.format_cell(snapshot["reference_date"], "date"),
                     "n": len(measures),
                 },

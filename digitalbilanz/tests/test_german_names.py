@@ -111,3 +111,13 @@ def test_municipality_offers_its_declined_name():
     town = Municipality(name="Mettmann", slug="mettmann", kind=MunicipalityKind.DISTRICT)
     assert town.named.located == "im Kreis Mettmann"
     assert town.named.genitive == "des Kreises Mettmann"
+
+
+def test_org_unit_label_does_not_repeat_its_code():
+    from digitalbilanz.core.models import OrgUnit
+
+    assert str(OrgUnit(code="ivl", name="ivl GmbH (IT-Dienstleister)")) == "ivl GmbH (IT-Dienstleister)"
+    assert str(OrgUnit(code="KDN", name="KDN")) == "KDN"
+    assert str(OrgUnit(code="FB 11", name="Fachbereich Personal")) == "FB 11 – Fachbereich Personal"
+    # A name that only starts with the same letters is no repetition.
+    assert str(OrgUnit(code="IT", name="ITEOS")) == "IT – ITEOS"

@@ -5,7 +5,7 @@ PY     := $(VENV)/bin/python
 ADDR   ?= 127.0.0.1:8000
 PG_URL ?= postgres://postgres@127.0.0.1:5432/digitalbilanz
 
-.PHONY: install vnu demo serve test test-pg lint bench bench-portal bench-soak clean
+.PHONY: install vnu demo serve test test-pg lint bench bench-portal bench-soak bench-replica clean
 
 $(VENV)/.installed: pyproject.toml
 	@$(PYTHON) -c 'import sys; assert sys.version_info >= (3, 11), "Python >= 3.11 is required"'
@@ -59,6 +59,11 @@ bench-portal: install
 SOAK_SECONDS ?= 60
 bench-soak: install
 	$(PY) bench/soak.py --seconds $(SOAK_SECONDS)
+
+## A real streaming replica (temporary PostgreSQL primary + pg_basebackup): anonymous portal
+## reads from the replica, a change on the primary reaching them, editors reading the primary
+bench-replica: install
+	$(PY) bench/replica.py
 
 clean:
 	rm -rf $(VENV) var

@@ -133,3 +133,29 @@ def parse_database_url(url: str) -> dict:
             config["OPTIONS"] = options
         return config
     raise ImproperlyConfigured(f"DATABASE_URL has an unsupported scheme: {parsed.scheme!r}")
+
+
+def parse_replica_urls(urls: list[str], primary: dict) -> dict:
+    """DATABASE_REPLICA_URLS: PostgreSQL read replicas of the primary as aliases ``replica_1``, ….
+
+    Replicas only make sense next to a PostgreSQL primary. Their connections are read-only
+    (``default_transaction_read_only``), never wrapped in request transactions, and in the test
+    suite they mirror the primary's test database.
+    """
+    if not urls:
+        return {}
+    if primary.get("ENGINE") != "django.db.backends.postgresql":
+        raise ImproperlyConfigured("DATABASE_REPLICA_URLS needs a PostgreSQL DATABASE_URL")
+    replicas = {}
+    for number, url in enumerate(urls, start=1):
+        config = parse_database_url(url)
+        if config["ENGINE"] != "django.db.backends.postgresql":
+            raise ImproperlyConfigured(f"DATABASE_REPLICA_URLS entry {number} is not a PostgreSQL URL")
+        options = dict(config.get("OPTIONS", {}))
+        read_only = "-c default_transaction_read_only=on"
+        options["options"] = f"{options['options']} {read_only}" if options.get("options") else read_only
+        config["OPTIONS"] = options
+        config["ATOMIC_REQUESTS"] = False
+        config["TEST"] = {"MIRROR": "default"}
+        replicas[f"replica_{number}"] = config
+    return replicas

@@ -14,6 +14,7 @@ from digitalbilanz.envconf import (
     parse_cache_url,
     parse_database_url,
     parse_proxy_ssl_header,
+    parse_replica_urls,
     secret_key_file,
 )
 
@@ -73,6 +74,7 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "digitalbilanz.dbrouter.ReplicaReadMiddleware",  # after authentication: anonymous reads only
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "simple_history.middleware.HistoryRequestMiddleware",
@@ -115,6 +117,9 @@ else:
     }
 # One transaction per request: a failing form or import never leaves half-saved data.
 DATABASES["default"]["ATOMIC_REQUESTS"] = True
+# Read replicas (comma-separated PostgreSQL URLs): anonymous reads go there (dbrouter.py).
+DATABASES.update(parse_replica_urls(env_list("DATABASE_REPLICA_URLS", []), DATABASES["default"]))
+DATABASE_ROUTERS = ["digitalbilanz.dbrouter.ReplicaRouter"]
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 AUTH_PASSWORD_VALIDATORS = [

@@ -68,9 +68,9 @@ INDICATORS = (
         "on_time_share",
         gettext_lazy("Anteil Meilensteine im Plan"),
         gettext_lazy(
-            "Öffentliche Meilensteine öffentlicher Maßnahmen, die nicht nach ihrem Basisplan "
-            "erreicht wurden oder (noch offen) nicht nach ihm erwartet werden, geteilt durch alle "
-            "öffentlichen Meilensteine."
+            "Öffentliche Meilensteine öffentlicher Maßnahmen, die spätestens zu ihrem Basisplan "
+            "erreicht wurden oder – noch offen – weder später erwartet werden noch ihre Prognose "
+            "schon überschritten haben, geteilt durch alle öffentlichen Meilensteine."
         ),
     ),
     (
@@ -227,7 +227,7 @@ def compute_row(municipality: Municipality) -> Row:
             row.with_benefit += 1
         for milestone in measure.milestones.all():
             row.milestones += 1
-            if milestone.slip_days <= 0:
+            if milestone.delay <= 0:  # an open milestone past its forecast is late (as of today)
                 row.on_time += 1
     totals = services_summary.collect(services_summary.public_services(municipality), municipality)["totals"]
     row.services, row.services_online = totals["count"], totals["online"]

@@ -36,18 +36,20 @@ def service(town, ozg_id, status="online", visibility=Visibility.PUBLIC, cases=N
 
 @pytest.fixture
 def town(db):
-    """1,000 inhabitants; two public measures, three public milestones, two public services.
+    """1,000 inhabitants; two public measures, four public milestones, two public services.
 
     By hand (year 0 = 2024, so no discounting): investment 10,000 + 2,000 = 12,000 € → 12 €/inh.;
     KN = (4,000 − 10,000) + (−2,000) = −8,000 € → −8 €/inh.; one of two measures states a
-    benefit (the benefit line) → 50 %; two of three milestones on time; one of two services
+    benefit (the benefit line) → 50 %; two of four milestones on time (one not yet due, one
+    reached early; one moved and one past its forecast are late); one of two services
     online; online share 300 / (300 + 700) = 30 %.
     """
     town = participant("Musterstadt", "musterstadt", 1_000)
     first = Factory.measure(town)
     Factory.line(first, year=2024, amount="10000")
     Factory.line(first, year=2024, kind="benefit", amount="4000", budget_relevant=True)
-    Factory.milestone(first, baseline=dt.date(2024, 6, 30))
+    Factory.milestone(first, baseline=dt.date(2099, 6, 30))  # open, not yet due: on time
+    Factory.milestone(first, baseline=dt.date(2024, 6, 30), title="überfällig")  # open, past: late
     Factory.milestone(first, baseline=dt.date(2024, 6, 30), forecast=dt.date(2024, 7, 31))
     second = Factory.measure(town)
     Factory.line(second, year=2024, amount="2000")
@@ -63,7 +65,7 @@ def test_indicators_equal_hand_computed_values(town):
     assert row.investment_per_inhabitant == pytest.approx(12.0)
     assert row.npv_per_inhabitant == pytest.approx(-8.0)
     assert (row.with_benefit, row.benefit_share) == (1, 0.5)
-    assert (row.on_time, row.milestones) == (2, 3)
+    assert (row.on_time, row.milestones) == (2, 4)
     assert (row.services_online, row.services) == (1, 2)
     assert row.online_share == pytest.approx(0.3)
     assert row.size[0] == "unter-5000"
@@ -195,7 +197,7 @@ def test_page_for_anonymous_readers(client, town, outsider):
     assert "Wie wird verglichen?" in html and "Musterstadt" in html
     assert "nur eine Kommune teil" in html  # one participant: the page says so
     assert "<td>12,00 €</td>" in html and "<td>−8,00 €</td>" in html  # per inhabitant
-    assert "50,0\u00a0% (1/2)" in html and "66,7\u00a0% (2/3)" in html and "30,0\u00a0%" in html
+    assert "50,0\u00a0% (1/2)" in html and "50,0\u00a0% (2/4)" in html and "30,0\u00a0%" in html
     assert "Geheimstadt" not in html and "geheimstadt" not in html
 
 

@@ -43,6 +43,7 @@ def steering(request, municipality):
                 for r in chapters.approved_rebaselines(municipality, levels_for_audience("public"), today)
             ],
             "period": periods.label(periods.period_of(today)),
+            "today": today,
         },
     )
 

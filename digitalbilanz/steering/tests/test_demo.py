@@ -36,6 +36,16 @@ def test_editions_show_only_their_periods_and_the_open_follow_up(town):
     assert [f["decision"] for f in second["follow_ups"]] == ["continue", ""]
 
 
+def test_an_open_follow_up_past_its_due_date_is_marked_overdue_on_the_portal(town):
+    from django.test import Client
+
+    open_review = FollowUpReview.objects.get(municipality=town, decision="")
+    assert open_review.due_date < dt.date.today()  # due 30.06.2022, undecided
+    page = Client().get(f"/{town.slug}/steuerung/").content.decode()
+    due = open_review.due_date.strftime("%d.%m.%Y")
+    assert f"Folgeprüfung fällig am {due} <strong>(überfällig)</strong>" in page
+
+
 def test_reload_with_reset(town):
     municipality, created = leverkusen.load(reset=True)
     assert created

@@ -14,6 +14,18 @@ def num(value, decimals=0):
 
 
 @register.filter
+def qty(value, decimals=2):
+    """A counted or measured quantity: whole numbers without decimals ("3.200", "100.000"),
+    others with up to ``decimals`` places and no trailing zeros ("12,5")."""
+    if value is None or value == "":
+        return "–"
+    text = de_number(value, int(decimals))
+    if "," in text:
+        text = text.rstrip("0").rstrip(",")
+    return text
+
+
+@register.filter
 def eur(value, decimals=0):
     if value is None or value == "":
         return "–"

@@ -145,6 +145,7 @@ class MeasureFigures:
     investment: float = 0.0
     running_costs: float = 0.0
     cash_savings: float = 0.0
+    noncash_benefits: float = 0.0  # benefit not in the budget, in euros (hours converted)
     work_hours: float = 0.0
     work_hours_peak: float = 0.0
     total_cost: float = 0.0
@@ -226,6 +227,7 @@ def _add_totals(figures: MeasureFigures, line, params: ParameterSet):
     elif line.budget_relevant:
         figures.cash_savings += euros
     else:
+        figures.noncash_benefits += euros
         figures.work_hours += float(line.hours or 0)
         if line.hours:
             figures.hours_by_year[line.year] = figures.hours_by_year.get(line.year, 0) + float(line.hours)

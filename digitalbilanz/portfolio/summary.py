@@ -36,6 +36,7 @@ class PortfolioSummary:
     investment: float = 0.0
     running_costs: float = 0.0
     cash_savings: float = 0.0
+    noncash_benefits: float = 0.0
     work_hours: float = 0.0
     work_hours_peak: float = 0.0
     npv_kn: float = 0.0
@@ -110,6 +111,7 @@ def _accumulate(summary, figures, hours_by_year):
     summary.investment += figures.investment
     summary.running_costs += figures.running_costs
     summary.cash_savings += figures.cash_savings
+    summary.noncash_benefits += figures.noncash_benefits
     summary.work_hours += figures.work_hours
     for year, hours in figures.hours_by_year.items():
         hours_by_year[year] = hours_by_year.get(year, 0.0) + hours

@@ -253,6 +253,9 @@ def test_no_marker_appears_on_any_public_page_api_endpoint_or_file(town):
     client = Client()
     pages = _crawl(client, "/leverkusen/", "/leverkusen/")
     assert len(pages) > 20
+    assert any(p.endswith(".atom") for p in pages)  # the change feeds, linked from the pages
+    comparison = _crawl(client, "/vergleich/", "/vergleich/")  # page, CSV, national catalogue
+    assert {"/vergleich/", "/vergleich/vergleich.csv", "/vergleich/katalog.jsonld"} <= comparison
     api = _crawl_api(client)
     assert len(api) > 10
     for table in tables():

@@ -55,6 +55,7 @@ INSTALLED_APPS = [
     "digitalbilanz.indicators",
     "digitalbilanz.steering",
     "digitalbilanz.services",
+    "digitalbilanz.sources",
     "digitalbilanz.demo",
     "digitalbilanz.reports",
     "digitalbilanz.api",

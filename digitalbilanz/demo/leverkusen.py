@@ -20,6 +20,7 @@ from digitalbilanz.demo import (
     leverkusen_contracts,
     leverkusen_finance,
     leverkusen_services,
+    leverkusen_sources,
     leverkusen_steering,
     leverkusen_workplaces,
 )
@@ -91,6 +92,7 @@ def load(reset: bool = False) -> tuple[Municipality, bool]:
         municipality = _municipality()
         units = _units(municipality)
         ensure_demo_users(municipality, units)
+        leverkusen_sources.load(municipality)
         strategy = _strategies(municipality)
         fields = _fields(municipality, strategy)
         deferred = []
@@ -116,6 +118,7 @@ def _delete(municipality):
     leverkusen_contracts.delete(municipality)
     leverkusen_workplaces.delete(municipality)
     leverkusen_services.delete(municipality)
+    leverkusen_sources.delete(municipality)
     Measure.objects.filter(municipality=municipality).delete()
     for model in (FieldOfAction, BudgetFigure, ProductGroup):
         model.objects.filter(municipality=municipality).delete()

@@ -72,11 +72,20 @@ def apply_moves(deferred):
 
 
 def _milestone(
-    measure, title, baseline, forecast=None, actual=None, moves=(), visibility=PUBLIC, deferred=None
+    measure,
+    title,
+    baseline,
+    forecast=None,
+    actual=None,
+    moves=(),
+    visibility=PUBLIC,
+    deferred=None,
+    after=None,
 ):
     milestone = Milestone.objects.create(
         municipality=measure.municipality,
         measure=measure,
+        after=after,
         title=title,
         visibility=visibility,
         baseline_date=baseline,
@@ -276,7 +285,7 @@ def _dms(ctx):
         "„Beginn des Jahres“ als Basisplan 31.03.2021 erfasst.",
     )
     _milestone(m, "Letter of Intent – Beschluss im Rat", dt.date(2021, 6, 28), actual=dt.date(2021, 6, 28))
-    _milestone(
+    tender = _milestone(
         m,
         "Europaweite Ausschreibung durch die ivl",
         dt.date(2021, 3, 31),
@@ -289,8 +298,8 @@ def _dms(ctx):
         ],
         deferred=ctx["deferred"],
     )
-    _milestone(m, "Beauftragung eines Anbieters", dt.date(2022, 3, 31))
-    pilot = _milestone(m, "Pilotierung in den ersten Fachbereichen", dt.date(2022, 6, 30))
+    award = _milestone(m, "Beauftragung eines Anbieters", dt.date(2022, 3, 31), after=tender)
+    pilot = _milestone(m, "Pilotierung in den ersten Fachbereichen", dt.date(2022, 6, 30), after=award)
     _line(
         m,
         2022,

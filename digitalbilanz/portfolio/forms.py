@@ -210,6 +210,58 @@ class MilestoneForm(TenantForm):
         return instance
 
 
+VISIBILITY_RANK = {"public": 0, "council": 1, "internal": 2}
+
+
+class MilestonePageForm(MilestoneForm):
+    """The app's milestone form: also the milestone it depends on ("after", same measure)."""
+
+    class Meta(MilestoneForm.Meta):
+        fields = [*MilestoneForm.Meta.fields, "after"]
+
+    def __init__(self, *args, measure, **kwargs):
+        super().__init__(*args, measure=measure, **kwargs)
+        others = Milestone.objects.filter(measure=measure)
+        if self.instance.pk:
+            others = others.exclude(pk=self.instance.pk)
+        self.fields["after"].queryset = others
+
+    def clean_after(self):
+        after = self.cleaned_data.get("after")
+        if after is None:
+            return None
+        if after.measure_id != self.instance.measure.pk:
+            raise forms.ValidationError(_("Bitte wählen Sie einen Meilenstein derselben Maßnahme."))
+        seen, step = set(), after
+        while step is not None and step.pk not in seen:
+            if self.instance.pk and step.pk == self.instance.pk:
+                raise forms.ValidationError(
+                    _("„%(m)s“ hängt schon von diesem Meilenstein ab; die Abhängigkeit wäre ein Kreis.")
+                    % {"m": after.title}
+                )
+            seen.add(step.pk)
+            step = step.after
+        return after
+
+    def clean(self):
+        data = super().clean()
+        after, visibility = data.get("after"), data.get("visibility")
+        if (
+            after is not None
+            and visibility
+            and VISIBILITY_RANK[after.visibility] > VISIBILITY_RANK[visibility]
+        ):
+            self.add_error(
+                "after",
+                _(
+                    "„%(m)s“ ist strenger sichtbar als dieser Meilenstein; wer diesen liest, dürfte "
+                    "nicht sehen, wovon er abhängt."
+                )
+                % {"m": after.title},
+            )
+        return data
+
+
 class LineForm(TenantForm):
     class Meta:
         model = Line

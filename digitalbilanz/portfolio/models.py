@@ -264,6 +264,15 @@ class Milestone(PublishableModel):
     forecast_date = models.DateField(_("aktuelle Prognose"))
     actual_date = models.DateField(_("erreicht am"), null=True, blank=True)
     order = models.PositiveIntegerField(_("Reihenfolge"), default=0)
+    after = models.ForeignKey(
+        "self",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="followers",
+        verbose_name=_("nach Meilenstein"),
+        help_text=_("Kann erst nach diesem Meilenstein derselben Maßnahme erreicht werden."),
+    )
     visibility_paths = ("visibility", "measure__visibility")
 
     class Meta:
@@ -291,6 +300,11 @@ class Milestone(PublishableModel):
         if self.is_overdue(today):
             return (today - self.baseline_date).days
         return self.slip_days
+
+    @property
+    def date(self) -> dt.date:
+        """When it is (actual date) or is expected to be (forecast) reached."""
+        return self.actual_date or self.forecast_date
 
     @property
     def delay(self) -> int:

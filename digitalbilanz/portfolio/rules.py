@@ -103,3 +103,18 @@ def benefit_status(benefit, today: dt.date) -> str:
     if latest and reached < expected * BENEFIT_TOLERANCE:
         return BenefitStatus.AT_RISK
     return BenefitStatus.ON_TRACK
+
+
+def dependency_conflicts(milestones) -> dict:
+    """Milestones dated before the milestone they depend on ("after"), each mapped to that
+    predecessor. Only the given milestones count: pass the ones the reader may read, so a
+    hidden predecessor is never named. A warning, not an error: moving a predecessor must not
+    require editing every milestone after it first."""
+    milestones = list(milestones)
+    by_pk = {m.pk: m for m in milestones}
+    out = {}
+    for milestone in milestones:
+        before = by_pk.get(milestone.after_id)
+        if before is not None and milestone.date < before.date:
+            out[milestone.pk] = before
+    return out

@@ -14,6 +14,7 @@ from digitalbilanz.core.forms import save_or_conflict
 from digitalbilanz.core.models import Membership, Parameter
 from digitalbilanz.core.parameters import parameter_spec
 from digitalbilanz.core.permissions import can_admin, can_edit, can_edit_any, tenant_view
+from digitalbilanz.core.templatetags.dbformat import de_date
 from digitalbilanz.core.versioning import StaleRecordError
 from digitalbilanz.portfolio import forms
 from digitalbilanz.portfolio.models import (
@@ -23,6 +24,7 @@ from digitalbilanz.portfolio.models import (
     Milestone,
     Strategy,
 )
+from digitalbilanz.portfolio.rules import dependency_conflicts
 from digitalbilanz.portfolio.views.common import editable_measure_or_404
 
 
@@ -71,8 +73,10 @@ def _child_edit(request, municipality, measure_pk, model, form_class, pk, title)
     measure = editable_measure_or_404(request, municipality, measure_pk)
     instance = get_object_or_404(model, measure=measure, pk=pk) if pk else None
     form = form_class(request.POST or None, instance=instance, municipality=municipality, measure=measure)
-    extra = {"user": request.user} if form_class is forms.MilestoneForm else {}
+    extra = {"user": request.user} if issubclass(form_class, forms.MilestoneForm) else {}
     if request.method == "POST" and form.is_valid() and (saved := save_or_conflict(form, **extra)):
+        if model is Milestone:
+            _warn_dependencies(request, measure, saved)
         return _saved(request, saved, measure_url(municipality, measure.pk))
     return _form_page(request, form, title, measure_url(municipality, measure.pk), {"measure": measure})
 
@@ -80,7 +84,20 @@ def _child_edit(request, municipality, measure_pk, model, form_class, pk, title)
 @tenant_view
 def milestone_edit(request, municipality, measure_pk, pk=None):
     title = _("Meilenstein bearbeiten") if pk else _("Neuer Meilenstein")
-    return _child_edit(request, municipality, measure_pk, Milestone, forms.MilestoneForm, pk, title)
+    return _child_edit(request, municipality, measure_pk, Milestone, forms.MilestonePageForm, pk, title)
+
+
+def _warn_dependencies(request, measure, saved):
+    """A saved milestone now dated before one it depends on, or before one depending on it."""
+    milestones = list(Milestone.objects.filter(measure=measure))
+    for pk, before in dependency_conflicts(milestones).items():
+        if saved.pk in (pk, before.pk):
+            after = next(m for m in milestones if m.pk == pk)
+            messages.warning(
+                request,
+                _("Achtung: „%(a)s“ hängt von „%(b)s“ ab, liegt aber mit %(d)s davor (%(e)s).")
+                % {"a": after.title, "b": before.title, "d": de_date(after.date), "e": de_date(before.date)},
+            )
 
 
 @tenant_view

@@ -13,7 +13,7 @@ from digitalbilanz.reports.models import purge_editions
 FIRST, SECOND = "2021-H1", "2021-H2"
 AUDIENCES = ("public", "council")
 NOTE = (
-    "Demo: M-07 (Gigabit-Koordination) hat noch keine Nutzenaussage; die Ratsunterlagen nennen "
+    "Demo: M-06 (Gigabit-Koordination) hat noch keine Nutzenaussage; die Ratsunterlagen nennen "
     "keine. Der Ausschuss wird im Bericht darauf hingewiesen."
 )
 

@@ -549,7 +549,7 @@ def _portal(ctx):
 def _security(ctx):
     m = _measure(
         ctx,
-        "M-06",
+        "M-07",
         ["4"],
         "FB 04",
         ["ivl"],
@@ -566,7 +566,7 @@ def _security(ctx):
 def _gigabit(ctx):
     m = _measure(
         ctx,
-        "M-07",
+        "M-06",
         ["6"],
         "FB 04",
         [],

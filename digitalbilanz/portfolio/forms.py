@@ -12,6 +12,7 @@ from digitalbilanz.core.history import set_reason
 from digitalbilanz.core.models import OrgUnit, Parameter
 from digitalbilanz.core.parameters import ParameterSet
 from digitalbilanz.core.templatetags.dbformat import de_number
+from digitalbilanz.portfolio import numbering
 from digitalbilanz.portfolio.models import (
     Benefit,
     BenefitMeasurement,
@@ -128,6 +129,12 @@ class MeasureForm(TenantForm):
             "partners": forms.CheckboxSelectMultiple,
         }
 
+    accept_gap = forms.BooleanField(
+        label=_("Lücke in der Nummerierung bewusst zulassen"),
+        required=False,
+        help_text=_("Nur wenn eine Maßnahme aus der Mitte der Nummernfolge zurückgezogen wird."),
+    )
+
     def __init__(self, *args, allowed_units=None, **kwargs):
         super().__init__(*args, **kwargs)
         if allowed_units:
@@ -154,6 +161,27 @@ class MeasureForm(TenantForm):
         if clash.exclude(pk=self.instance.pk).exists():
             raise ValidationError(_("Diese Nummer ist in der Kommune bereits vergeben."))
         return code
+
+    def clean(self):
+        data = super().clean()
+        code, visibility = data.get("code"), data.get("visibility")
+        if not code or not visibility or data.get("accept_gap"):
+            return data
+        opened = numbering.new_gaps(self.municipality, self.instance.pk, code, visibility)
+        for audience, missing in opened.items():
+            who = _("öffentliche") if audience == "public" else _("für den Rat sichtbare")
+            self.add_error(
+                "code",
+                _(
+                    "Die %(who)s Nummerierung hätte eine Lücke bei %(gap)s; daran ließe sich "
+                    "erkennen, dass es eine nicht sichtbare Maßnahme gibt. Öffentliche Maßnahmen tragen "
+                    "die niedrigsten Nummern, für den Rat sichtbare die nächsten, interne die höchsten. "
+                    "Wenn die Lücke gewollt ist (eine Maßnahme wird zurückgezogen), bestätigen Sie das "
+                    "unten."
+                )
+                % {"who": who, "gap": ", ".join(missing)},
+            )
+        return data
 
 
 class MilestoneForm(TenantForm):

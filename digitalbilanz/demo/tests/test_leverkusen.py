@@ -102,12 +102,12 @@ def test_demo_economics_add_up(town):
 
 def test_measure_without_benefit_statement_is_flagged(town):
     flagged = {m.code for m in Measure.objects.filter(municipality=town).with_relations() if m.lacks_benefit}
-    assert flagged == {"M-07"}
+    assert flagged == {"M-06"}
 
 
 def test_public_audience_sees_no_council_or_internal_measure(town):
     codes = {m.code for m in audience_measures(town, "public")}
-    assert "M-06" not in codes and "M-08" not in codes
+    assert "M-07" not in codes and "M-08" not in codes
     dms = next(m for m in audience_measures(town, "public") if m.code == "M-03")
     assert all(line.visibility == "public" for line in dms.lines.all())
     assert len(dms.lines.all()) < Measure.objects.get(code="M-03").lines.count()

@@ -27,6 +27,8 @@ def portal_urls(town):
         f"{base}/kennzahlen/",
         f"{base}/online-dienste/",
         f"{base}/berichte/",
+        f"{base}/quellen/",
+        f"{base}/steuerung/",
         f"{base}/daten/",
         f"{base}/daten/spalten/",
         f"{base}/barrierefreiheit/",

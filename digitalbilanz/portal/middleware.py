@@ -1,7 +1,9 @@
 """Security headers for every response: a strict Content-Security-Policy and no third parties.
 
 Pages load scripts, styles, fonts and images only from our own host; there are no inline
-scripts. Inline SVG charts are markup, not resources, so they need no exception.
+scripts. Inline SVG charts are markup, not resources, so they need no exception. A response may
+name the SHA-256 hashes of its own inline stylesheets in ``response.csp_style_hashes`` (the
+stored HTML report editions); only those are let through.
 """
 
 CSP = "; ".join(
@@ -27,7 +29,11 @@ class SecurityHeadersMiddleware:
 
     def __call__(self, request):
         response = self.get_response(request)
-        response.headers.setdefault("Content-Security-Policy", CSP)
+        policy = CSP
+        hashes = getattr(response, "csp_style_hashes", None)  # a stored HTML report's own <style>
+        if hashes:
+            policy = CSP.replace("style-src 'self'", "style-src 'self' " + " ".join(hashes))
+        response.headers.setdefault("Content-Security-Policy", policy)
         response.headers.setdefault("Permissions-Policy", PERMISSIONS)
         response.headers.setdefault("Cross-Origin-Opener-Policy", "same-origin")
         return response

@@ -11,4 +11,4 @@ def sources(request, municipality):
     return Page("sources/public.html", {"rows": rows})
 
 
-SECTION = Section("sources", _("Quellen"), order=85, path="quellen/", view=sources)
+SECTION = Section("sources", _("Quellen"), order=95, path="quellen/", view=sources)

@@ -29,12 +29,18 @@ CULPRITS = """() => {
   const out = [];
   for (const el of document.body.querySelectorAll('*')) {
     const box = el.getBoundingClientRect();
-    if (box.right <= width + 1 || el.closest('.scroll, [data-scroll], .table-scroll')) continue;
+    if (box.right <= width + 1 && el.scrollWidth <= el.clientWidth + 1) continue;
+    let clipped = false;
+    for (let up = el.parentElement; up && up !== document.body; up = up.parentElement) {
+      if (['auto', 'scroll', 'hidden'].includes(getComputedStyle(up).overflowX)) { clipped = true; break; }
+    }
+    if (clipped) continue;
     const name = el.tagName.toLowerCase() + (el.className && typeof el.className === 'string'
       ? '.' + el.className.trim().split(/\\s+/).join('.') : '');
-    out.push(name + ' → ' + Math.round(box.right) + 'px: ' + (el.textContent || '').trim().slice(0, 40));
+    const text = (el.textContent || '').trim().slice(0, 40);
+    out.push(name + ' → ' + Math.round(box.right) + '/' + el.scrollWidth + 'px: ' + text);
   }
-  return out.slice(-5);
+  return out.slice(0, 6);
 }"""
 
 

@@ -45,6 +45,7 @@ def test_the_apps_entries_appear_in_their_order(town):
         "Haushalt",
         "Kennzahlen",
         "Berichte",
+        "Quellen",
     ]
     assert links[1][:2] == ("/app/musterstadt/massnahmen/", ' aria-current="page"')
     assert [current for _url, current, _title in links].count(' aria-current="page"') == 1

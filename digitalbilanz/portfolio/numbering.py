@@ -9,8 +9,7 @@ unbroken sequence from 1.
 
 The measure form (and with it the API) refuses a number or visibility that would open a new gap
 for an audience unless the editor explicitly accepts it (there is no other way to withdraw a
-measure from the middle of the sequence); an accepted gap in a report's audience is an open point
-of the edition that must be confirmed before publishing.
+measure from the middle of the sequence).
 """
 
 import re

@@ -10,7 +10,6 @@ Carlo).
 from django.utils.translation import gettext as _
 
 from digitalbilanz.core.parameters import ParameterSet
-from digitalbilanz.portfolio import numbering
 from digitalbilanz.portfolio.choices import (
     BenefitCategory,
     BenefitStatus,
@@ -239,11 +238,4 @@ def problems(section) -> list[dict]:
                     "ms": ms["title"],
                 }
                 out.append(entry("forecast_without_reason", text, m["code"]))
-    missing = numbering.gaps(m["code"] for m in section["measures"])
-    if missing:
-        text = _(
-            "Die Nummern der Maßnahmen in dieser Ausgabe haben eine Lücke bei %(g)s; sie "
-            "verrät, dass es Maßnahmen gibt, die der Leserkreis nicht sieht."
-        ) % {"g": ", ".join(missing)}
-        out.append(entry("numbering_gap", text, missing[0]))
     return out

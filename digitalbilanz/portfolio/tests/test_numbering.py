@@ -8,7 +8,6 @@ import pytest
 from django.test import Client
 
 from digitalbilanz.core.choices import Visibility
-from digitalbilanz.portfolio.chapters import data
 from digitalbilanz.portfolio.forms import MeasureForm
 from digitalbilanz.portfolio.models import Measure
 from digitalbilanz.portfolio.numbering import audience_gaps, gaps
@@ -55,14 +54,6 @@ def test_hiding_a_measure_from_the_middle_needs_an_explicit_confirmation(town):
     # publishing the council measure M-03 closes the sequence: allowed
     third = Measure.objects.get(municipality=town, code="M-03")
     assert form(town, third, visibility=PUBLIC).is_valid()
-
-
-def test_a_gap_in_an_edition_is_an_open_point(town):
-    Measure.objects.filter(municipality=town, code="M-02").update(visibility=COUNCIL)
-    Measure.objects.filter(municipality=town, code="M-03").update(visibility=PUBLIC)
-    section = service.create_draft(town, "2024-H1", "public").snapshot["sections"]["portfolio"]
-    problems = [p for p in data.problems(section) if p["kind"] == "numbering_gap"]
-    assert problems and "Lücke bei M-02;" in problems[0]["text"]
 
 
 def test_demo_public_and_council_numbering_has_no_gaps_anywhere(demo_town):

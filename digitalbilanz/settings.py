@@ -55,6 +55,7 @@ INSTALLED_APPS = [
     "digitalbilanz.indicators",
     "digitalbilanz.steering",
     "digitalbilanz.services",
+    "digitalbilanz.council",
     "digitalbilanz.demo",
     "digitalbilanz.reports",
     "digitalbilanz.api",

@@ -58,7 +58,7 @@ def paper_view(paper: Paper, levels) -> PaperView:
     readable_meetings = {
         m.pk: m
         for m in Meeting.objects.with_levels(levels)
-        .filter(consultations__paper=paper)
+        .filter(consultations__paper=paper, deleted=False)
         .prefetch_related("organizations")
     }
     consultations = (
@@ -108,7 +108,7 @@ def measure_links(measure, levels):
     """The readable papers and mandates of one measure (the measure panel)."""
     links = list(
         PaperLink.objects.with_levels(levels)
-        .filter(measure=measure)
+        .filter(measure=measure, paper__deleted=False)
         .select_related("paper")
         .order_by("paper__date")
     )

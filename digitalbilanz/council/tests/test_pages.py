@@ -134,3 +134,16 @@ def test_query_counts_do_not_grow_with_data(client, demo_town):
     after = [_count(client, url) for url in urls]
     assert after == before
     assert max(after) < 40
+
+
+def test_deleted_papers_leave_pages_and_tables(client, demo_town):
+    statement = Paper.objects.get(municipality=demo_town, reference="2023/2362", category="statement")
+    Paper.objects.filter(pk=statement.pk).update(deleted=True)
+    public = client.get(reverse("portal:council", args=[demo_town.slug])).content.decode()
+    assert "Stellungnahme der Verwaltung vom 13.09.2023" not in public
+    assert client.get(reverse("portal:council_paper", args=[demo_town.slug, statement.pk])).status_code == 404
+    m01 = Measure.objects.get(municipality=demo_town, code="M-01")
+    page = client.get(reverse("portal:measure", args=[demo_town.slug, m01.pk])).content.decode()
+    assert "Stellungnahme der Verwaltung vom 13.09.2023" not in page
+    rows = client.get(f"/{demo_town.slug}/daten/council_papers.csv").content.decode()
+    assert "Antrag der FDP-Fraktion" in rows and "Stellungnahme der Verwaltung vom 13.09.2023" not in rows

@@ -80,6 +80,9 @@ KIND = "roundtrip"
 TRUE_WORDS = {"ja", "wahr", "true", "x", "1"}
 FALSE_WORDS = {"nein", "falsch", "false", "0"}
 MERGE_RE = re.compile(rb"<(?:\w+:)?mergeCell\s[^>]*ref=\"([A-Z0-9:]+)\"")
+ROW_END = re.compile(rb"</(?:\w+:)?row>")
+ROW_RE = re.compile(rb"<(?:\w+:)?row\b[^>]*(?<!/)>(.*?)</(?:\w+:)?row>", re.S)
+VALUE_RE = re.compile(rb"<(?:\w+:)?(?:v|is|f)\b")
 
 
 class FileError(Exception):
@@ -348,7 +351,9 @@ def read_file(municipality, file_name, data, result) -> list[SheetIn]:
     try:
         marker = _marker(book, municipality)
         expected = {s[0]: s for s in marker["s"]}
-        merged = _merged_cells(archive, book)
+        merged, rows = _scan_sheets(archive, book)
+        if rows > MAX_ROWS:
+            raise FileError(_too_many())
         sheets = []
         for sheet in book.worksheets:
             if sheet.title == META_SHEET:
@@ -388,6 +393,13 @@ def read_file(municipality, file_name, data, result) -> list[SheetIn]:
         book.close()
 
 
+def _too_many() -> str:
+    return _(
+        "Die Datei hat mehr als %(n)s Zeilen. Bitte in kleineren Teilen hochladen (z. B. je "
+        "Fachbereich exportieren); es wurde nichts geändert."
+    ) % {"n": f"{MAX_ROWS:,}".replace(",", ".")}
+
+
 def _wrong_type(file_name) -> str:
     return _(
         "„%(f)s“ ist keine Excel-Arbeitsmappe (.xlsx). Bitte die exportierte Datei verwenden und "
@@ -423,29 +435,39 @@ def _marker(book, municipality) -> dict:
     return marker
 
 
-def _merged_cells(archive, book) -> dict[str, list[str]]:
-    """Merged ranges per sheet title, read from the sheet XML in pieces (read-only mode hides them)."""
-    found = {}
+def _scan_sheets(archive, book) -> tuple[dict[str, list[str]], int]:
+    """Merged ranges per sheet title and the number of data rows with a value in all sheets.
+
+    Read from the sheet XML in pieces, before openpyxl parses a cell: read-only mode does not
+    show merged cells, and a file with too many rows is refused without parsing them.
+    """
+    merged, rows = {}, 0
     for sheet in book.worksheets:
-        path = getattr(sheet, "_worksheet_path", None) or getattr(sheet, "worksheet_path", None)
-        if path is None:
+        path = getattr(sheet, "_worksheet_path", None)
+        if path is None or sheet.title == META_SHEET:
             continue
-        path = path.lstrip("/")
-        ranges, tail = [], b""
-        with archive.open(path) as stream:
+        filled, ranges, rest = 0, [], b""
+        with archive.open(path.lstrip("/")) as stream:
             while chunk := stream.read(1 << 20):
-                text = tail + chunk
-                ranges += [m.decode() for m in MERGE_RE.findall(text)]
-                tail = text[-200:]
-                if ranges:
-                    break
+                rest += chunk
+                ends = [m.end() for m in ROW_END.finditer(rest)]
+                if ends:
+                    filled += _filled_rows(rest[: ends[-1]])
+                    rest = rest[ends[-1] :]
+            ranges += [m.decode() for m in MERGE_RE.findall(rest)]
         if ranges:
-            found[sheet.title] = ranges
-    return found
+            merged[sheet.title] = ranges
+        rows += max(0, filled - 1)  # without the header
+    return merged, rows
+
+
+def _filled_rows(text: bytes) -> int:
+    return sum(1 for m in ROW_RE.finditer(text) if VALUE_RE.search(m.group(1)))
 
 
 def _read_sheet(sheet, sheet_in, export_id, titles, result) -> SheetIn:
     spec = sheet_in.spec
+    sheet.reset_dimensions()  # the stored dimension may be wrong: read every row and column
     rows = sheet.iter_rows()
     header = next(rows, None)
     header = [c.value for c in header] if header else []
@@ -467,13 +489,7 @@ def _read_sheet(sheet, sheet_in, export_id, titles, result) -> SheetIn:
             continue
         result.total += 1
         if result.total > MAX_ROWS:
-            raise FileError(
-                _(
-                    "Die Datei hat mehr als %(n)s Zeilen. Bitte in kleineren Teilen hochladen "
-                    "(z. B. je Fachbereich exportieren)."
-                )
-                % {"n": f"{MAX_ROWS:,}".replace(",", ".")}
-            )
+            raise FileError(_too_many())
         row = _read_row(sheet_in, number, cells, result)
         if row is None:
             continue

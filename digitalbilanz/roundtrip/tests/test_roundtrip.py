@@ -371,18 +371,33 @@ def test_an_unreadable_key(world):
     )
 
 
-def test_too_many_rows_are_refused_without_reading_them_all(world):
-    from openpyxl import load_workbook as load
+def with_rows(data, count):
+    """The export with ``count`` more rows in its first sheet, written into the XML directly."""
+    import zipfile
 
-    data = export(world, world["admin"], "indicator_values")
-    book = load(io.BytesIO(data))
-    sheet = book.worksheets[0]
-    width = sheet.max_column
-    for n in range(engine.MAX_ROWS + 1):
-        sheet.append([None] * (width - 1) + [f"Quelle {n}"])
+    source = zipfile.ZipFile(io.BytesIO(data))
     out = io.BytesIO()
-    book.save(out)
-    assert "mehr als 100.000 Zeilen" in rejected(world, out.getvalue())
+    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as target:
+        for item in source.infolist():
+            content = source.read(item.filename)
+            if item.filename == "xl/worksheets/sheet1.xml":
+                rows = "".join(
+                    f'<row r="{n}"><c r="F{n}" t="inlineStr"><is><t>Quelle {n}</t></is></c></row>'
+                    for n in range(3, count + 3)
+                ).encode()
+                content = content.replace(b"</sheetData>", rows + b"</sheetData>")
+                content = content.replace(b"<sheetData/>", b"<sheetData>" + rows + b"</sheetData>")
+            target.writestr(item, content)
+    return out.getvalue()
+
+
+def test_too_many_rows_are_refused_before_they_are_read(world):
+    """100,001 rows: refused with a message; the rows are counted in the XML, never parsed."""
+    data = export(world, world["admin"], "indicator_values")
+    assert "mehr als 100.000 Zeilen" in rejected(world, with_rows(data, engine.MAX_ROWS + 1))
+    # a file just below the limit is read (and fails for its rows, not for its size)
+    small = engine.preview(world["town"], world["admin"], "x.xlsx", with_rows(data, 3))
+    assert small.problems and all("Zeilen" not in p.message for p in small.problems)
 
 
 def test_the_parent_of_an_existing_row_cannot_change(world):

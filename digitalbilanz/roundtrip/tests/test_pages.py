@@ -115,3 +115,22 @@ def test_an_unknown_table_is_refused_with_a_message(world):
     town, editor, _reader, _measure = world
     response = client_for(editor).get(url(town, "export.xlsx"), {"tabelle": "budget"}, follow=True)
     assert "kann nicht als Excel bearbeitet werden" in response.content.decode()
+
+
+@pytest.mark.parametrize(
+    "path, tables",
+    [
+        ("massnahmen/", "tabelle=measures&amp;tabelle=lines&amp;tabelle=milestones"),
+        ("vertraege/", "tabelle=contracts&amp;tabelle=contract_values"),
+        ("arbeitsplaetze/", "tabelle=workplace_snapshots"),
+        ("kennzahlen/", "tabelle=indicator_values"),
+    ],
+)
+def test_each_list_links_to_its_tables_for_editors(world, path, tables):
+    town, _editor, reader, _measure = world
+    editor = F.user(town, Role.EDITOR)  # for the whole administration
+    link = f"{url(town, 'export.xlsx')}?{tables}"
+    page = client_for(editor).get(f"/app/{town.slug}/{path}")
+    assert page.status_code == 200
+    assert link in page.content.decode() and "Excel-Datei hochladen" in page.content.decode()
+    assert link not in client_for(reader).get(f"/app/{town.slug}/{path}").content.decode()

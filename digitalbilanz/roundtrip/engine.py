@@ -686,7 +686,7 @@ def _text(value):
         )
     if isinstance(value, float) and value.is_integer():
         return str(int(value))
-    return str(value)
+    return str(value).strip()  # as the form's text fields store it
 
 
 # --- comparing and validating ---------------------------------------------------------------

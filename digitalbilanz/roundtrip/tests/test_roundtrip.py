@@ -10,7 +10,7 @@ from openpyxl import load_workbook
 
 from digitalbilanz.core.choices import Role, Visibility
 from digitalbilanz.core.imports import ImportRejected
-from digitalbilanz.core.models import ImportRun
+from digitalbilanz.core.models import ImportRun, Municipality
 from digitalbilanz.portfolio.models import Line, Measure, Milestone
 from digitalbilanz.roundtrip import engine
 from digitalbilanz.testing import Factory as F
@@ -126,9 +126,11 @@ def test_full_round_trip_changes_exactly_the_edited_cells_with_the_reason(world)
     assert changed["lines"][0]["changes"] == [("Betrag", "1000,5", "1234,5")]
     assert Measure.objects.get(pk=own.pk).title == "Eigene Maßnahme"  # preview writes nothing
 
-    result, run = engine.apply(
-        world["town"], admin, "bearbeitet.xlsx", edited, "Abgleich mit dem Fachbereich"
-    )
+    version = Municipality.objects.get(pk=world["town"].pk).data_version
+    reason = "Abgleich mit dem Fachbereich"
+    result, run = engine.apply(world["town"], admin, "bearbeitet.xlsx", edited, reason)
+    assert Municipality.objects.get(pk=world["town"].pk).data_version == version + 1  # one data change
+    assert ImportRun.objects.filter(municipality=world["town"]).count() == 1
     assert run.status == ImportRun.Status.DONE
     assert (run.created_count, run.updated_count) == (1, 3)
     before = {"title": "Eigene Maßnahme"}
@@ -416,3 +418,79 @@ def test_unknown_records_are_refused(world):
     assert "gibt es hier nicht" in rejected(world, edit(data, sheet_edit(ghost)))
     with pytest.raises(ObjectDoesNotExist):
         Measure.objects.get(pk=999999)
+
+
+def test_a_save_that_loses_a_race_after_validation_rejects_the_whole_file(world, monkeypatch):
+    """Another save between the check and the UPDATE: the conditional UPDATE refuses, all rolls back."""
+    admin, own, line = world["admin"], world["own"], world["line"]
+    data = export(world, admin, "measures", "lines")
+    book = load_workbook(io.BytesIO(data))
+    measures_sheet, lines_sheet = book.sheetnames[:2]
+
+    def change(book):
+        set_cell(measures_sheet, own, "Titel", "Aus Excel")(book)
+        set_cell(lines_sheet, line, "Betrag", 5)(book)
+
+    validated = engine._validated_form
+
+    def racing(spec, *args, **kwargs):
+        form = validated(spec, *args, **kwargs)
+        if spec.name == "lines":  # a colleague saves the line right now
+            Line.objects.filter(pk=line.pk).update(lock_version=line.lock_version + 1)
+        return form
+
+    monkeypatch.setattr(engine, "_validated_form", racing)
+    with pytest.raises(ImportRejected) as caught:
+        engine.apply(world["town"], admin, "x.xlsx", edit(data, change), "Abgleich")
+    assert any("nach dem Export geändert" in p.message for p in caught.value.result.problems)
+    assert Measure.objects.get(pk=own.pk).title == "Eigene Maßnahme"  # saved first, rolled back
+    assert Line.objects.get(pk=line.pk).amount == Decimal("1000.50")
+
+
+def test_a_new_row_needs_its_parent_and_the_editors_own_department(world):
+    editor = world["editor"]
+    data = export(world, editor, "lines", "measures")
+    lines_sheet, measures_sheet = load_workbook(io.BytesIO(data)).sheetnames[:2]
+
+    def orphan(book):
+        book[lines_sheet].append([None, None, 2025, "cost", "operation", "external", True, "ohne"])
+
+    message = rejected_for(world, editor, edit(data, orphan))
+    assert "Maßnahme fehlt" in message
+
+    def foreign_parent(book):
+        book[lines_sheet].append([None, world["other"].pk, 2024, "cost", "operation", "external", True, "x"])
+
+    assert "keine Zeile anlegen" in rejected_for(world, editor, edit(data, foreign_parent))
+
+    def foreign_unit(book):
+        sheet = book[measures_sheet]
+        row = [None] * sheet.max_column
+        row[column_of(sheet, "Nummer") - 1] = "M-NEU"
+        row[column_of(sheet, "Titel") - 1] = "Neu"
+        row[column_of(sheet, "Federführung") - 1] = "FB 2"
+        sheet.append(row)
+
+    assert "Federführung" in rejected_for(world, editor, edit(data, foreign_unit))
+
+
+def rejected_for(world, user, data):
+    result = engine.preview(world["town"], user, "x.xlsx", data)
+    with pytest.raises(ImportRejected):
+        engine.apply(world["town"], user, "x.xlsx", data, "Versuch")
+    assert Line.objects.filter(municipality=world["town"]).count() == 2
+    assert Measure.objects.filter(municipality=world["town"]).count() == 2
+    return " ".join(f"{p.column}: {p.message}" for p in result.problems)
+
+
+def test_a_reader_may_not_create_anything(world):
+    data = export(world, world["admin"], "measures")
+
+    def add(book):
+        sheet = book.worksheets[0]
+        row = [None] * sheet.max_column
+        row[column_of(sheet, "Nummer") - 1] = "M-NEU"
+        row[column_of(sheet, "Titel") - 1] = "Neu"
+        sheet.append(row)
+
+    assert "keine neuen Datensätze" in rejected_for(world, world["reader"], edit(data, add))

@@ -184,10 +184,18 @@ def editable_records(spec, user, municipality, ids=None):
 
 def _editable(rows, writes, user, municipality):
     found = {}
+    parents = None
+    if writes.parent is not None:  # loaded once, as ``may_edit`` reads them (no query per row)
+        parents = {p.pk: p for p in writes.parent.rows(user, municipality)}
     for record in rows:
         read_only = getattr(record, "read_only_reason", None)
         if read_only is not None and read_only():
             continue  # e.g. a line computed by another module
+        if parents is not None:
+            parent = parents.get(getattr(record, f"{writes.parent.field}_id", None))
+            if parent is None:
+                continue  # a parent the user may not read
+            setattr(record, writes.parent.field, parent)
         if writes.may_edit(user, municipality, record):
             found[record.pk] = record
     return found

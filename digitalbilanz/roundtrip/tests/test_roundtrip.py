@@ -494,3 +494,21 @@ def test_a_reader_may_not_create_anything(world):
         sheet.append(row)
 
     assert "keine neuen Datensätze" in rejected_for(world, world["reader"], edit(data, add))
+
+
+def test_exporting_costs_a_fixed_number_of_queries(world):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    def queries():
+        user = type(world["admin"]).objects.get(pk=world["admin"].pk)  # no cached membership
+        with CaptureQueriesContext(connection) as captured:
+            export(world, user, "measures", "lines", "milestones")
+        return [q["sql"][:150] for q in captured]
+
+    few = queries()
+    for n in range(10):
+        F.line(world["other"] if n % 2 else world["own"], year=2024, amount=str(n + 1))
+        F.milestone(world["own"], title=f"M {n}")
+    many = queries()
+    assert len(many) == len(few), "\n".join(many)

@@ -212,7 +212,10 @@ def may_create(spec, user, municipality) -> bool:
 
 
 def sheet_title(spec, taken) -> str:
-    title = re.sub(r"[\[\]:*?/\\]", " ", str(spec.table.title))[:31].strip()
+    title = re.sub(r"[\[\]:*?/\\]", " ", str(spec.table.title))
+    if len(title) > 31 and " der " in title:  # „Meilensteine der Digitalisierungsmaßnahmen“
+        title = title.split(" der ")[0]
+    title = title[:31].strip()
     base, n = title, 2
     while title in taken or title == META_SHEET:
         suffix = f" ({n})"

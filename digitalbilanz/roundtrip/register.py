@@ -6,4 +6,4 @@ from digitalbilanz.core.permissions import can_edit_any
 from digitalbilanz.registry.navigation import Entry, register_entry
 
 # App navigation
-register_entry(Entry("roundtrip", _("Excel-Bearbeitung"), "roundtrip:index", 45, visible=can_edit_any))
+register_entry(Entry("roundtrip", _("Excel-Bearbeitung"), "roundtrip:index", 46, visible=can_edit_any))

@@ -54,6 +54,7 @@ def test_an_editor_exports_previews_and_applies_with_a_reason(world):
     page = client.get(url(town)).content.decode()
     assert "Als Excel bearbeiten" in page or "als Excel bearbeiten" in page
     assert "Excel-Datei hochladen" in page
+    assert "Höchstens 100.000 Zeilen je Datei" in page
     upload = edited_export(client, town, measure, "Neuer Titel")
     preview = client.post(url(town, "hochladen/"), {"file": upload})
     html = preview.content.decode()

@@ -60,6 +60,7 @@ INSTALLED_APPS = [
     "digitalbilanz.reports",
     "digitalbilanz.api",
     "digitalbilanz.portal",
+    "digitalbilanz.roundtrip",
     "digitalbilanz.comparison",
     "digitalbilanz.registry",
 ]

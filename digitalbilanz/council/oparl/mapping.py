@@ -37,6 +37,7 @@ PUBLIC = Visibility.PUBLIC.value
 COUNCIL = Visibility.COUNCIL.value
 HIDDEN = Visibility.INTERNAL.value
 BATCH = 500
+_DELETION_FIELDS = ("deleted", "visibility", "oparl_modified")
 
 _COUNCIL_NAMES = {
     "rat",
@@ -168,16 +169,21 @@ class Mapper:
                     model(municipality=self.municipality, oparl_id=oparl_id, import_run=self.run, **values)
                 )
                 counts.created += 1
-            elif any(current[name] != value for name, value in values.items()):
-                obj = model(pk=current["pk"], municipality=self.municipality, oparl_id=oparl_id, **values)
+            else:
+                if values.get("deleted"):  # a deleted stub: keep what we know, mark it deleted
+                    values = {name: values[name] for name in _DELETION_FIELDS if name in values}
+                if not any(current[name] != value for name, value in values.items()):
+                    counts.unchanged += 1
+                    continue
+                merged = {name: current[name] for name in fields}
+                merged.update(values)
+                obj = model(pk=current["pk"], municipality=self.municipality, oparl_id=oparl_id, **merged)
                 obj.import_run = self.run
                 changed.append(obj)
                 if values.get("deleted") and not current.get("deleted"):
                     counts.deleted += 1
                 else:
                     counts.updated += 1
-            else:
-                counts.unchanged += 1
         if new:
             model.objects.bulk_create(new, batch_size=BATCH)
         if changed:

@@ -71,14 +71,22 @@ class FakeOParl:
         self.page_sizes[name] = page_size
 
     def override(
-        self, path: str, *, status=200, body=b"", content_type="application/json", times=1, delay=0.0
+        self,
+        path: str,
+        *,
+        status=200,
+        body=b"",
+        content_type="application/json",
+        times=1,
+        delay=0.0,
+        location="",
     ):
         """The next ``times`` requests of ``path`` (without query) get this answer instead."""
         if isinstance(body, (dict, list)):
             body = json.dumps(body).encode()
         elif isinstance(body, str):
             body = body.encode()
-        self.overrides.setdefault(path, []).extend([(status, body, content_type, delay)] * times)
+        self.overrides.setdefault(path, []).extend([(status, body, content_type, delay, location)] * times)
 
     def load_examples(self) -> None:
         """The official OParl examples, their URLs pointing at this server."""
@@ -255,10 +263,10 @@ class FakeOParl:
                     queue = fake.overrides.get(parts.path)
                     answer = queue.pop(0) if queue else None
                 if answer is not None:
-                    status, body, content_type, delay = answer
+                    status, body, content_type, delay, location = answer
                     if delay:
                         time.sleep(delay)
-                    return self._send(status, body, content_type)
+                    return self._send(status, body, content_type, location)
                 route = fake.routes.get(parts.path)
                 if route is None:
                     return self._send(404, b'{"error": "not found"}', "application/json")
@@ -292,9 +300,11 @@ class FakeOParl:
                 body = {"data": chunk, "pagination": {"totalElements": len(items)}, "links": links}
                 return self._send(200, json.dumps(body).encode(), "application/json")
 
-            def _send(self, status, body, content_type):
+            def _send(self, status, body, content_type, location=""):
                 try:
                     self.send_response(status)
+                    if location:
+                        self.send_header("Location", location)
                     self.send_header("Content-Type", content_type)
                     self.send_header("Content-Length", str(len(body)))
                     self.end_headers()

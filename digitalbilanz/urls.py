@@ -21,6 +21,7 @@ urlpatterns = [
     path("app/<slug:slug>/kennzahlen/", include("digitalbilanz.indicators.urls")),
     path("app/<slug:slug>/steuerung/", include("digitalbilanz.steering.urls")),
     path("app/<slug:slug>/dienste/", include("digitalbilanz.services.urls")),
+    path("app/<slug:slug>/rat/import/", include("digitalbilanz.council.oparl.urls")),
     path("app/<slug:slug>/", include("digitalbilanz.portfolio.urls")),
     path("vergleich/", include("digitalbilanz.comparison.urls")),
     # The public portal owns /<municipality>/...; keep it last.

@@ -16,6 +16,7 @@ Each handled quirk of real servers is described in ``NOTES.md`` beside this file
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import json
 import re
 import time
@@ -65,7 +66,7 @@ class Vendor:
     label: str = "OParl-Server"
     # SD.NET RIM (STERNBERG)
     empty_list_as_404: bool = False  # an empty (filtered) list answers 404 with a vendor error JSON
-    collapse_double_slashes: bool = False  # ``files//rim``
+    # (``files//rim`` double slashes are collapsed for every server: ``normalize_url``)
     # ALLRIS (CC e-gov)
     lenient_json: bool = False  # raw control characters inside strings
     empty_markers: bool = False  # "N/A" → None
@@ -74,7 +75,7 @@ class Vendor:
 
 
 GENERIC = Vendor()
-SDNET = Vendor("sdnet", "SD.NET RIM (STERNBERG)", empty_list_as_404=True, collapse_double_slashes=True)
+SDNET = Vendor("sdnet", "SD.NET RIM (STERNBERG)", empty_list_as_404=True)
 ALLRIS = Vendor("allris", "ALLRIS (CC e-gov)", lenient_json=True, empty_markers=True)
 SESSIONNET = Vendor("sessionnet", "SessionNet (SOMACOS)", raw_since=True)
 
@@ -105,12 +106,17 @@ def type_name(obj: dict) -> str:
     return re.split(r"[/:#]", raw)[-1] if raw else ""
 
 
-def normalize_url(url: str | None, vendor: Vendor = GENERIC) -> str:
+def normalize_url(url, vendor: Vendor = GENERIC) -> str:
     """A comparable form of an OParl id: https, lower-case host, no double slashes in the path
-    (SD.NET), no trailing whitespace. Ids are stored in this form and references are looked up
-    in it, so ``http://``/``https://`` mixes and ``files//rim`` still match."""
+    (SD.NET), no surrounding whitespace. Ids are stored in this form and references are looked
+    up in it, so ``http://``/``https://`` mixes and ``files//rim`` still match."""
     if not isinstance(url, str):
         return ""
+    return _normalize(url)
+
+
+@functools.lru_cache(maxsize=100_000)
+def _normalize(url: str) -> str:
     url = url.strip()
     if not url:
         return ""

@@ -364,11 +364,11 @@ class Mapper:
                 pks.add(pk)
             wanted[ids[oparl_id]] = pks
         self.sync_m2m(Meeting.organizations.through, "meeting_id", "organization_id", wanted)
-        agenda = self.agenda_items(embedded, ids)
-        return ids, agenda
+        return ids, self.prepare_agenda_items(embedded, ids)
 
-    def agenda_items(self, embedded: dict, meeting_ids: dict) -> dict:
-        """Agenda items of the mapped meetings; returns {oparl_id: (pk, public flag, consultation ref)}."""
+    def prepare_agenda_items(self, embedded: dict, meeting_ids: dict) -> dict:
+        """Rows of the agenda items of the mapped meetings, written after the consultations
+        (so that each is written once, with its consultation)."""
         rows, refs, keep, parents = {}, {}, set(), set()
         for meeting_id, (meeting_deleted, items) in embedded.items():
             meeting_pk = meeting_ids[meeting_id]
@@ -403,9 +403,50 @@ class Mapper:
                 }
                 refs[oparl_id] = (public, self.key(item.get("consultation")))
                 keep.add(oparl_id)
-        ids = self.upsert(AgendaItem, rows, "agendaItem")
-        self.hide_missing(AgendaItem, "meeting_id", parents, keep, "agendaItem")
-        return {oparl_id: (ids[oparl_id], *refs[oparl_id]) for oparl_id in rows}
+        return {"rows": rows, "refs": refs, "keep": keep, "parents": parents}
+
+    def agenda_items(self, agenda: dict, consultation_ids: dict) -> None:
+        """Write the prepared agenda items, each linked to its consultation — named by the
+        agenda item (``consultation``) or by the consultation (``agendaItem``)."""
+        rows, refs = agenda["rows"], agenda["refs"]
+        by_agenda = {ref: cid for cid, ref in self._consultation_agenda.items() if ref}
+        lookup = dict(consultation_ids)
+        for oparl_id, values in rows.items():
+            ref = refs[oparl_id][1] or by_agenda.get(oparl_id)
+            target = None
+            if ref:
+                target = lookup.get(ref)
+                if target is None and ref not in lookup:
+                    if not self._all_consultations_loaded:
+                        lookup.update(
+                            Consultation.objects.filter(municipality=self.municipality).values_list(
+                                "oparl_id", "pk"
+                            )
+                        )
+                        self._all_consultations_loaded = True
+                    target = lookup.get(ref)
+                    if target is None:
+                        lookup[ref] = None
+                        self.problem(
+                            oparl_id, _("Beratung %(id)s ist nicht abrufbar; nicht verknüpft.") % {"id": ref}
+                        )
+            values["consultation_id"] = target
+        self.upsert(AgendaItem, rows, "agendaItem")
+        self.hide_missing(AgendaItem, "meeting_id", agenda["parents"], agenda["keep"], "agendaItem")
+        # consultations of this run naming an agenda item of a meeting not read in this run
+        outside = {
+            ref: lookup[cid] for cid, ref in self._consultation_agenda.items() if ref and ref not in rows
+        }
+        if outside:
+            stale = [
+                AgendaItem(pk=pk, municipality=self.municipality, consultation_id=outside[oparl_id])
+                for pk, oparl_id, current in AgendaItem.objects.filter(
+                    municipality=self.municipality, oparl_id__in=list(outside)[:BATCH]
+                ).values_list("pk", "oparl_id", "consultation_id")
+                if current != outside[oparl_id]
+            ]
+            if stale:
+                AgendaItem.objects.bulk_update(stale, ["consultation"], batch_size=BATCH)
 
     def papers(self, items: list[dict], org_ids: dict, meeting_ids: dict, agenda: dict) -> None:
         rows, related, consultations, files = {}, {}, {}, {}
@@ -456,13 +497,13 @@ class Mapper:
             }
         self.sync_m2m(Paper.related_papers.through, "from_paper_id", "to_paper_id", wanted)
         consultation_ids = self.consultations(consultations, ids, org_ids, meeting_ids, agenda)
+        self.agenda_items(agenda, consultation_ids)
         self.files(files, ids)
-        self.link_agenda_items(agenda, consultation_ids)
 
     def consultations(self, embedded, paper_ids, org_ids, meeting_ids, agenda) -> dict:
-        agenda_public = {oparl_id: public for oparl_id, (_pk, public, _ref) in agenda.items()}
+        agenda_public = {oparl_id: public for oparl_id, (public, _ref) in agenda["refs"].items()}
         # The link may be given from the agenda item's side only (its ``consultation``).
-        public_by_consultation = {ref: public for (_pk, public, ref) in agenda.values() if ref}
+        public_by_consultation = {ref: public for (public, ref) in agenda["refs"].values() if ref}
         missing = {
             ref
             for _d, items in embedded.values()
@@ -588,50 +629,10 @@ class Mapper:
         self.upsert(PaperFile, rows, "file")
         self.hide_missing(PaperFile, "paper_id", parents, keep, "file")
 
-    def link_agenda_items(self, agenda: dict, consultation_ids: dict) -> None:
-        """Agenda item → consultation, from either side (the agenda item's ``consultation`` or
-        the consultation's ``agendaItem``); only rows whose link changes are written."""
-        wanted: dict[str, str] = {}
-        for oparl_id, (_pk, _public, consultation_ref) in agenda.items():
-            if consultation_ref:
-                wanted[oparl_id] = consultation_ref
-        for consultation_id, agenda_ref in self._consultation_agenda.items():
-            if agenda_ref:
-                wanted.setdefault(agenda_ref, consultation_id)
-        if not wanted:
-            return
-        consultation_pks = dict(consultation_ids)
-        unknown = {ref for ref in wanted.values() if ref not in consultation_pks}
-        if unknown:
-            consultation_pks.update(
-                Consultation.objects.filter(municipality=self.municipality).values_list("oparl_id", "pk")
-            )
-        items = {
-            oparl_id: (pk, consultation_pk)
-            for pk, oparl_id, consultation_pk in AgendaItem.objects.filter(municipality=self.municipality)
-            .values_list("pk", "oparl_id", "consultation_id")
-            .iterator()
-            if oparl_id in wanted
-        }
-        changed = []
-        for oparl_id, ref in wanted.items():
-            if oparl_id not in items:
-                continue  # an agenda item of a meeting not read in this run: linked when it is
-            pk, current = items[oparl_id]
-            target = consultation_pks.get(ref)
-            if target is None:
-                self.problem(
-                    oparl_id, _("Beratung %(id)s ist nicht abrufbar; nicht verknüpft.") % {"id": ref}
-                )
-                continue
-            if current != target:
-                changed.append(AgendaItem(pk=pk, municipality=self.municipality, consultation_id=target))
-        if changed:
-            AgendaItem.objects.bulk_update(changed, ["consultation"], batch_size=BATCH)
-
     def __post_init__(self):
         self._council_bodies: set[str] = set()
         self._consultation_agenda: dict[str, str] = {}
+        self._all_consultations_loaded = False
 
 
 _MIN = dt.datetime(1900, 1, 1, tzinfo=dt.UTC)

@@ -256,8 +256,23 @@ class PaperFile(MirroredModel):
         return self.name
 
 
+class MandateQuerySet(VisibilityQuerySet):
+    def with_levels(self, levels):
+        """Mandates readable with ``levels`` whose paper and agenda item (where set) are readable
+        too: a mandate never reveals a non-public resolution."""
+        return (
+            super()
+            .with_levels(levels)
+            .filter(Q(paper__isnull=True) | Q(paper__in=Paper.objects.with_levels(levels)))
+            .filter(Q(agenda_item__isnull=True) | Q(agenda_item__in=AgendaItem.objects.with_levels(levels)))
+        )
+
+
 class Mandate(PublishableModel):
-    """What a resolution asks the administration to do (e.g. point 3 of a motion)."""
+    """What a resolution asks the administration to do (e.g. point 3 of a motion).
+
+    Readable only where its own level, its paper and its agenda item (where set) are readable.
+    """
 
     paper = models.ForeignKey(
         Paper,
@@ -305,6 +320,8 @@ class Mandate(PublishableModel):
         help_text=_("Schlüssel des Berichtskapitels, das den Auftrag erfüllt"),
     )
     note = models.TextField(_("Anmerkung"), blank=True)
+
+    objects = MandateQuerySet.as_manager()
 
     class Meta:
         verbose_name = _("Auftrag aus Beschluss")

@@ -17,12 +17,12 @@ urlpatterns = [
     path("app/<slug:slug>/berichte/", include("digitalbilanz.reports.urls")),
     path("app/<slug:slug>/arbeitsplaetze/", include("digitalbilanz.workplaces.urls")),
     path("app/<slug:slug>/vertraege/", include("digitalbilanz.contracts.urls")),
+    path("app/<slug:slug>/rat/import/", include("digitalbilanz.council.oparl.urls")),
     path("app/<slug:slug>/rat/", include("digitalbilanz.council.urls")),
     path("app/<slug:slug>/haushalt/", include("digitalbilanz.finance.urls")),
     path("app/<slug:slug>/kennzahlen/", include("digitalbilanz.indicators.urls")),
     path("app/<slug:slug>/steuerung/", include("digitalbilanz.steering.urls")),
     path("app/<slug:slug>/dienste/", include("digitalbilanz.services.urls")),
-    path("app/<slug:slug>/rat/import/", include("digitalbilanz.council.oparl.urls")),
     path("app/<slug:slug>/", include("digitalbilanz.portfolio.urls")),
     path("vergleich/", include("digitalbilanz.comparison.urls")),
     # The public portal owns /<municipality>/...; keep it last.

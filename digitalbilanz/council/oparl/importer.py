@@ -100,6 +100,8 @@ def import_oparl(
     try:
         with bulk_import(municipality, KIND, user=user, file_name=file_name, skip_bad=True) as run:
             outcome.run = run
+            # two runs for the same municipality map one after the other (PostgreSQL row lock)
+            OParlSource.objects.select_for_update().filter(pk=source.pk).exists()
             for result in results.values():
                 for problem in result.problems:
                     run.problem(None, problem.url, problem.message)

@@ -35,10 +35,10 @@ _CATEGORY_KEYWORDS = (
     ("anfrage", PaperCategory.INQUIRY),
     ("antrag", PaperCategory.MOTION),
     ("beschlussvorlage", PaperCategory.PROPOSAL),
-    ("vorlage", PaperCategory.PROPOSAL),
     ("mitteilung", PaperCategory.COMMUNICATION),
     ("bericht", PaperCategory.COMMUNICATION),
     ("information", PaperCategory.COMMUNICATION),
+    ("vorlage", PaperCategory.PROPOSAL),  # generic: after the specific kinds of "…vorlage"
 )
 
 

@@ -56,6 +56,7 @@ INSTALLED_APPS = [
     "digitalbilanz.steering",
     "digitalbilanz.services",
     "digitalbilanz.council",
+    "digitalbilanz.council.oparl",
     "digitalbilanz.demo",
     "digitalbilanz.reports",
     "digitalbilanz.api",

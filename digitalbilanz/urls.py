@@ -17,6 +17,7 @@ urlpatterns = [
     path("app/<slug:slug>/berichte/", include("digitalbilanz.reports.urls")),
     path("app/<slug:slug>/arbeitsplaetze/", include("digitalbilanz.workplaces.urls")),
     path("app/<slug:slug>/vertraege/", include("digitalbilanz.contracts.urls")),
+    path("app/<slug:slug>/rat/import/", include("digitalbilanz.council.oparl.urls")),
     path("app/<slug:slug>/rat/", include("digitalbilanz.council.urls")),
     path("app/<slug:slug>/haushalt/", include("digitalbilanz.finance.urls")),
     path("app/<slug:slug>/kennzahlen/", include("digitalbilanz.indicators.urls")),

@@ -5,7 +5,7 @@ PY     := $(VENV)/bin/python
 ADDR   ?= 127.0.0.1:8000
 PG_URL ?= postgres://postgres@127.0.0.1:5432/digitalbilanz
 
-.PHONY: install vnu demo serve test test-pg lint bench bench-portal bench-soak bench-replica clean
+.PHONY: install vnu demo serve test test-pg lint bench bench-portal bench-soak bench-replica bench-oparl clean
 
 $(VENV)/.installed: pyproject.toml
 	@$(PYTHON) -c 'import sys; assert sys.version_info >= (3, 11), "Python >= 3.11 is required"'
@@ -64,6 +64,10 @@ bench-soak: install
 ## reads from the replica, a change on the primary reaching them, editors reading the primary
 bench-replica: install
 	$(PY) bench/replica.py
+
+## OParl import: 20,000 papers with consultations from the local fake OParl server (SQLite file)
+bench-oparl: install
+	$(PY) bench/oparl.py
 
 clean:
 	rm -rf $(VENV) var

@@ -131,6 +131,9 @@ def main():
                         ",", "."
                     )
                 )
+                if fmt == "pdf" and slug == LARGE_SLUG:
+                    per_measure = int(size) / LARGE_MEASURES / 1000
+                    print(f"{'':<34} PDF je Maßnahme: {per_measure:.1f} KB".replace(".", ","))
 
 
 if __name__ == "__main__":

@@ -10,7 +10,11 @@ digitalbilanz report --municipality leverkusen --period 2023-H2 --audience publi
                      --format pdf|html|xlsx -o FILE [--aktuell]
 digitalbilanz backup -o FILE     database, report files and uploads into one archive (tar.gz)
 digitalbilanz restore FILE [--force]   restore an archive into an empty database
+digitalbilanz import-oparl SYSTEM_URL --municipality SLUG [--body ID] [--since DATETIME] [--full]
+                     import the council data from the council information system (OParl)
 digitalbilanz manage ARGS...   any Django management command
+digitalbilanz COMMAND ARGS...  any other command is passed to the Django management command of
+                     that name (``import-oparl`` → ``import_oparl``)
 """
 
 import os
@@ -47,17 +51,23 @@ def main(argv: list[str] | None = None) -> int:
         address = rest[0] if rest else "127.0.0.1:8000"
         execute_from_command_line(["digitalbilanz", "runserver", "--noreload", address])
         return 0
-    if command == "municipality":
-        execute_from_command_line(["digitalbilanz", "municipality", *rest])
-        return 0
-    if command == "appraise":
-        execute_from_command_line(["digitalbilanz", "appraise", *rest])
-        return 0
-    if command in ("report", "backup", "restore"):
-        execute_from_command_line(["digitalbilanz", command, *rest])
+    name = _management_command(command)
+    if name is not None:
+        execute_from_command_line(["digitalbilanz", name, *rest])
         return 0
     print(f"Unbekannter Befehl: {command}\n{USAGE}", file=sys.stderr)
     return 2
+
+
+def _management_command(command: str) -> str | None:
+    """The Django management command a subcommand names (hyphens as underscores), if any."""
+    from django.core.management import get_commands
+
+    commands = get_commands()
+    for name in (command, command.replace("-", "_")):
+        if name in commands:
+            return name
+    return None
 
 
 if __name__ == "__main__":

@@ -56,10 +56,13 @@ INSTALLED_APPS = [
     "digitalbilanz.steering",
     "digitalbilanz.services",
     "digitalbilanz.sources",
+    "digitalbilanz.council",
+    "digitalbilanz.council.oparl",
     "digitalbilanz.demo",
     "digitalbilanz.reports",
     "digitalbilanz.api",
     "digitalbilanz.portal",
+    "digitalbilanz.roundtrip",
     "digitalbilanz.comparison",
     "digitalbilanz.registry",
 ]

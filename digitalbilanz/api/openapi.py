@@ -12,6 +12,7 @@ from digitalbilanz.api.listing import (
     MAX_PAGE_SIZE,
 )
 from digitalbilanz.api.writes import IF_MATCH_PATTERN
+from digitalbilanz.registry.api import api_paths
 from digitalbilanz.registry.tables import tables
 
 TYPES = {
@@ -53,15 +54,15 @@ def _ref(name):
     return {"$ref": f"#/components/schemas/{name}"}
 
 
-def _json(schema, description):
+def json_content(schema, description):
     return {"description": description, "content": {"application/json": {"schema": schema}}}
 
 
-def _errors(*codes):
+def error_refs(*codes):
     return {code: {"$ref": f"#/components/responses/E{code}"} for code in codes}
 
 
-def _param(name, schema, description, where="query", required=False):
+def query_param(name, schema, description, where="query", required=False):
     return {
         "name": name,
         "in": where,
@@ -72,17 +73,17 @@ def _param(name, schema, description, where="query", required=False):
 
 
 PAGING = [
-    _param(
+    query_param(
         "page",
         {"type": "integer", "minimum": 1, "maximum": MAX_PAGE, "default": 1},
         "Seite (ab 1); mit cursor zusammen gilt cursor; eine Seite hinter dem Ende: 404",
     ),
-    _param(
+    query_param(
         "page_size",
         {"type": "integer", "minimum": 1, "maximum": MAX_PAGE_SIZE, "default": DEFAULT_PAGE_SIZE},
         "Einträge je Seite",
     ),
-    _param(
+    query_param(
         "cursor",
         {"type": "string", "pattern": CURSOR_PATTERN, "maxLength": CURSOR_MAX_LENGTH},
         "Seitenweise nach Kennung (keyset): Wert aus dem Link next übernehmen, leer = von vorn. "
@@ -93,7 +94,7 @@ PAGING = [
 KEYSET_NOTE = (
     " Große Tabelle: ohne page wird nach Cursor geblättert (Reihenfolge nach Kennung, next enthält cursor)."
 )
-SLUG = _param("slug", {"type": "string"}, "Kurzname der Kommune, z. B. leverkusen", "path", True)
+SLUG = query_param("slug", {"type": "string"}, "Kurzname der Kommune, z. B. leverkusen", "path", True)
 
 
 def _row_schema(table):
@@ -119,9 +120,11 @@ def _filter_schema(flt):
 
 def _paths_for(table):
     name = table.name
-    params = [SLUG] + PAGING + [_param(f.param, _filter_schema(f), f.description) for f in table.filters]
+    params = [SLUG] + PAGING + [query_param(f.param, _filter_schema(f), f.description) for f in table.filters]
     if table.search is not None:
-        params.append(_param("q", {"type": "string"}, "Volltextsuche (Titel, Beschreibung, Ziele, Nummer)"))
+        params.append(
+            query_param("q", {"type": "string"}, "Volltextsuche (Titel, Beschreibung, Ziele, Nummer)")
+        )
     page = {"allOf": [_ref("Page"), {"properties": {"results": {"type": "array", "items": _ref(name)}}}]}
     listing = {
         "get": {
@@ -129,18 +132,20 @@ def _paths_for(table):
             "description": str(table.description) + (KEYSET_NOTE if table.keyset else ""),
             "operationId": f"list_{name}",
             "parameters": params,
-            "responses": {"200": _json(page, "Liste"), **_errors("400", "401", "404", "429")},
+            "responses": {"200": json_content(page, "Liste"), **error_refs("400", "401", "404", "429")},
         }
     }
     key = table.columns[0]
     key_schema = {"type": "integer", "minimum": 0} if key.type == "integer" else {"type": "string"}
-    row_id = _param("id", key_schema, "Kennung" if key.type == "integer" else str(key.title), "path", True)
+    row_id = query_param(
+        "id", key_schema, "Kennung" if key.type == "integer" else str(key.title), "path", True
+    )
     detail = {
         "get": {
             "summary": f"{table.title}: Eintrag",
             "operationId": f"get_{name}",
             "parameters": [SLUG, row_id],
-            "responses": {"200": _json(_ref(name), "Eintrag"), **_errors("401", "404", "429")},
+            "responses": {"200": json_content(_ref(name), "Eintrag"), **error_refs("401", "404", "429")},
         }
     }
     if table.writes is not None:
@@ -153,8 +158,8 @@ def _paths_for(table):
             "security": [{"apiKey": []}],
             "requestBody": body,
             "responses": {
-                "201": _json(_ref(name), "Angelegt"),
-                **_errors("400", "401", "403", "404", "409", "413", "415", "429"),
+                "201": json_content(_ref(name), "Angelegt"),
+                **error_refs("400", "401", "403", "404", "409", "413", "415", "429"),
             },
         }
         detail["patch"] = {
@@ -164,8 +169,8 @@ def _paths_for(table):
             "security": [{"apiKey": []}],
             "requestBody": {"required": True, "content": changes},
             "responses": {
-                "200": {**_json(_ref(name), "Geändert"), "headers": ETAG},
-                **_errors("400", "401", "403", "404", "409", "412", "413", "415", "428", "429"),
+                "200": {**json_content(_ref(name), "Geändert"), "headers": ETAG},
+                **error_refs("400", "401", "403", "404", "409", "412", "413", "415", "428", "429"),
             },
         }
     paths = {f"/{{slug}}/{name}/": listing, f"/{{slug}}/{name}/{{id}}/": detail}
@@ -200,8 +205,8 @@ def _paths_for(table):
                 "security": [{"apiKey": []}],
                 "requestBody": {"required": True, "content": {"application/json": {"schema": schema}}},
                 "responses": {
-                    "200": _json(result, "Übernommen"),
-                    **_errors("400", "401", "403", "404", "413", "415", "429"),
+                    "200": json_content(result, "Übernommen"),
+                    **error_refs("400", "401", "403", "404", "413", "415", "429"),
                 },
             }
         }
@@ -209,7 +214,7 @@ def _paths_for(table):
 
 
 def _error_response(code, text):
-    response = _json(_ref("Error"), text)
+    response = json_content(_ref("Error"), text)
     if code == "401":
         response["headers"] = {
             "WWW-Authenticate": {
@@ -282,7 +287,7 @@ def spec(server_url: str) -> dict:
                 "operationId": "list_municipalities",
                 "parameters": PAGING,
                 # 404: a page beyond the end, as in every other list
-                "responses": {"200": {"description": "Liste"}, **_errors("400", "404", "429")},
+                "responses": {"200": {"description": "Liste"}, **error_refs("400", "404", "429")},
             }
         },
         "/{slug}/": {
@@ -290,12 +295,14 @@ def spec(server_url: str) -> dict:
                 "summary": "Kommune mit Tabellen",
                 "operationId": "get_municipality",
                 "parameters": [SLUG],
-                "responses": {"200": {"description": "Kommune"}, **_errors("404", "429")},
+                "responses": {"200": {"description": "Kommune"}, **error_refs("404", "429")},
             }
         },
     }
     for table in tables():
         paths.update(_paths_for(table))
+    for extra in api_paths():
+        paths[extra.path] = extra.operations()
     limit = settings.DIGITALBILANZ_API_ANON_RATE
     return {
         "openapi": "3.0.3",

@@ -2,7 +2,8 @@
 
 from django.utils.translation import gettext_lazy as _
 
-from digitalbilanz.comparison import views
+from digitalbilanz.comparison import api, views
+from digitalbilanz.registry.api import ApiPath, register_path
 from digitalbilanz.registry.portal import Section, register_section
 
 # Portal sections: participants link to the national comparison
@@ -16,3 +17,6 @@ register_section(
         visible=lambda municipality: municipality.comparison_opt_in,
     )
 )
+
+# API paths outside the table registry (OpenAPI document)
+register_path(ApiPath("/vergleich/", api.openapi))

@@ -13,6 +13,12 @@ Inside the block the writes are one transaction and the municipality's data vers
 at the end (``core.datachanges.grouped``). If any problem was recorded, or an exception escapes,
 everything is rolled back, the run is stored as *failed* with its problems, and
 :class:`ImportRejected` (or the exception) is raised. Nothing half-imports.
+
+``skip_bad=True`` is for mirrors of another system (the OParl import), where one bad object
+must not stop the rest: a recorded problem then means "this object was skipped", the good rows
+are written and the run is stored as done *with* its problems. An exception still rolls
+everything back. The run record itself raises no data version (it is not data a reader sees),
+so an import that changes nothing changes nothing visible.
 """
 
 import hashlib
@@ -22,7 +28,7 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from digitalbilanz.core.datachanges import grouped
+from digitalbilanz.core.datachanges import grouped, invisible
 from digitalbilanz.core.models import ImportRun
 
 
@@ -36,7 +42,9 @@ class ImportRejected(Exception):
 
 
 @contextmanager
-def bulk_import(municipality, kind: str, *, user=None, file_name: str = "", content: bytes = b""):
+def bulk_import(
+    municipality, kind: str, *, user=None, file_name: str = "", content: bytes = b"", skip_bad: bool = False
+):
     run = ImportRun(
         municipality=municipality,
         kind=kind,
@@ -46,13 +54,15 @@ def bulk_import(municipality, kind: str, *, user=None, file_name: str = "", cont
     )
     try:
         with transaction.atomic(), grouped():
-            run.save()
+            with invisible():
+                run.save()
             yield run
-            if run.problems:
+            if run.problems and not skip_bad:
                 raise ImportRejected(run)
             run.status = ImportRun.Status.DONE
             run.finished_at = timezone.now()
-            run.save()
+            with invisible():
+                run.save()
     except BaseException:
         _record_failure(run)
         raise
@@ -71,5 +81,6 @@ def _record_failure(run) -> None:
         finished_at=timezone.now(),
         problems=problems,
     )
-    failed.save()
+    with invisible():
+        failed.save()
     run.pk, run.status = failed.pk, failed.status

@@ -18,6 +18,7 @@ from digitalbilanz.core.models import Municipality, OrgUnit
 from digitalbilanz.demo import (
     editions,
     leverkusen_contracts,
+    leverkusen_council,
     leverkusen_finance,
     leverkusen_services,
     leverkusen_sources,
@@ -103,6 +104,7 @@ def load(reset: bool = False) -> tuple[Municipality, bool]:
         leverkusen_contracts.load(municipality)
         leverkusen_finance.load(municipality)
         leverkusen_services.load(municipality)
+        leverkusen_council.load(municipality)
         editions.publish_period(municipality, editions.FIRST)
         lm.apply_moves(deferred)  # the DMS tender slip becomes known after edition 1
         editions.publish_period(municipality, editions.SECOND)
@@ -114,6 +116,7 @@ def _delete(municipality):
     from digitalbilanz.portfolio.models import Measure
 
     editions.delete_editions(municipality)
+    leverkusen_council.delete(municipality)
     leverkusen_steering.delete(municipality)
     leverkusen_contracts.delete(municipality)
     leverkusen_workplaces.delete(municipality)

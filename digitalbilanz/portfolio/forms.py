@@ -9,7 +9,7 @@ from django.utils.translation import gettext_lazy as _
 
 from digitalbilanz.core.forms import VersionedFormMixin
 from digitalbilanz.core.history import set_reason
-from digitalbilanz.core.models import OrgUnit, Parameter
+from digitalbilanz.core.models import Municipality, OrgUnit, Parameter
 from digitalbilanz.core.parameters import ParameterSet
 from digitalbilanz.core.templatetags.dbformat import de_number
 from digitalbilanz.portfolio import numbering
@@ -438,6 +438,33 @@ class MeasurementForm(ReasonFormMixin, forms.ModelForm):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
+        self.add_reason_field()
+
+
+class MunicipalityForm(ReasonFormMixin, forms.ModelForm):
+    """The municipality's master data an administrator keeps: keys, inhabitants, how public
+    figures treat non-public lines, and the opt-in to the comparison between municipalities."""
+
+    class Meta:
+        model = Municipality
+        fields = [
+            "kind",
+            "ags",
+            "ars",
+            "state",
+            "website",
+            "public_figures",
+            "inhabitants",
+            "inhabitants_as_of",
+            "inhabitants_source",
+            "comparison_opt_in",
+        ]
+        widgets = {"inhabitants_as_of": DATE, "public_figures": forms.RadioSelect}
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["ags"].help_text = _("8 Ziffern, z. B. 05316000 für Leverkusen.")
+        self.fields["ars"].help_text = _("12 Ziffern, z. B. 053160000000.")
         self.add_reason_field()
 
 

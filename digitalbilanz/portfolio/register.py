@@ -3,6 +3,7 @@
 from django.utils.translation import gettext_lazy as _
 
 from digitalbilanz.core.parameters import register_parameters
+from digitalbilanz.core.permissions import can_admin
 from digitalbilanz.portfolio import dashboard, opendata
 from digitalbilanz.portfolio.chapters.economics import Economics
 from digitalbilanz.portfolio.chapters.fields import Fields
@@ -29,6 +30,7 @@ register_entry(Entry("dashboard", _("Übersicht"), "dashboard", 10))
 register_entry(Entry("measures", _("Maßnahmen"), "measure_list", 20))
 register_entry(Entry("strategy", _("Strategie"), "strategy_list", 30))
 register_entry(Entry("parameters", _("Parameter"), "parameter_list", 40))
+register_entry(Entry("municipality", _("Kommune"), "municipality_edit", 95, visible=can_admin))
 
 # Dashboard panels
 register_panel(Panel("figures", dashboard.template("figures"), dashboard.figures_panel, 10))

@@ -71,7 +71,9 @@ class PortfolioSummary:
         return self.work_hours_peak / self.params.hours_per_fte if self.work_hours_peak else 0.0
 
 
-def summarise(measures, params: ParameterSet, today: dt.date | None = None, draws=None) -> PortfolioSummary:
+def summarise(
+    measures, params: ParameterSet, today: dt.date | None = None, draws=None, monte_carlo=True
+) -> PortfolioSummary:
     """Totals over the given measures (already visibility-filtered, see ``queries``)."""
     today = today or dt.date.today()
     measures = list(measures)
@@ -103,7 +105,8 @@ def summarise(measures, params: ParameterSet, today: dt.date | None = None, draw
     summary.slipped.sort(key=lambda pair: -pair[1].delay_days(today))
     statuses = Counter(status for _, _, status in summary.benefits)
     summary.benefits_by_status = {s.value: statuses.get(s.value, 0) for s in BenefitStatus}
-    summary.monte_carlo = _monte_carlo(measures, params, draws)
+    # Lists show no ranges: they leave the simulation out (``monte_carlo=False``).
+    summary.monte_carlo = _monte_carlo(measures, params, draws) if monte_carlo else None
     return summary
 
 

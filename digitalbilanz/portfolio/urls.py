@@ -41,6 +41,7 @@ urlpatterns = [
     path("strategien/<int:pk>/anpassung/", edit.revision_add, name="revision_add"),
     path("handlungsfelder/neu/", edit.field_edit, name="field_create"),
     path("handlungsfelder/<int:pk>/", edit.field_edit, name="field_edit"),
+    path("kommune/", edit.municipality_edit, name="municipality_edit"),
     path("parameter/", read.parameter_list, name="parameter_list"),
     path("parameter/<slug:key>/", edit.parameter_edit, name="parameter_edit"),
     path("parameter/<slug:key>/standard/", edit.parameter_reset, name="parameter_reset"),

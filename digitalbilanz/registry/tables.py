@@ -80,6 +80,9 @@ class Writes:
     * ``lookups``: payload text of these choice fields is looked up by that field of the choice,
       e.g. ``{"lead_department": "code"}``.
     * ``save_with_user``: the form's ``save()`` takes ``user=`` (e.g. a milestone's slip log).
+    * ``roundtrip``: the table takes part in the spreadsheet round-trip (``digitalbilanz.roundtrip``:
+      export what the user may edit as XLSX, import it back through this form); ``False`` for
+      tables whose rows are statements of a moment rather than data kept in a sheet.
     """
 
     form: type
@@ -89,6 +92,7 @@ class Writes:
     form_kwargs: Callable[[object, object], dict] | None = None
     lookups: tuple[tuple[str, str], ...] = ()
     save_with_user: bool = False
+    roundtrip: bool = True
 
 
 @dataclass(frozen=True)

@@ -84,7 +84,8 @@ RATINGS = Table(
         ),
     ),
     # The owner's rating of the current period (reason mandatory); the computed part is filled in.
-    writes=Writes(ApiRatingForm, _may_edit, parent=MEASURE_PARENT, save_with_user=True),
+    # Not in the spreadsheet round-trip: a rating is a statement for its period, not sheet data.
+    writes=Writes(ApiRatingForm, _may_edit, parent=MEASURE_PARENT, save_with_user=True, roundtrip=False),
 )
 
 REVIEWS = Table(

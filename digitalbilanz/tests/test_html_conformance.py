@@ -56,6 +56,7 @@ def _pages(town):
         f"{app}/strategie/",
         f"{app}/parameter/",
         f"{app}/berichte/",
+        f"{app}/excel/",
     ], (f"{app}/massnahmen/{line.measure_id}/zeilen/{line.pk}/", line)
 
 

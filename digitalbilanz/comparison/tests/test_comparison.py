@@ -215,7 +215,7 @@ def test_opt_in_respected_everywhere(client, town, outsider):
     assert not any("geheimstadt" in i for i in ids)
     assert "geheimstadt" not in json.dumps(catalogue)
     api = client.get("/api/v1/vergleich/").json()
-    assert [r["slug"] for r in api["results"]] == ["musterstadt"] and api["participants"] == ["musterstadt"]
+    assert [r["slug"] for r in api["results"]] == ["musterstadt"] and api["participants_count"] == 1
     assert client.get("/geheimstadt/vergleich/").status_code == 404
     assert client.get("/musterstadt/vergleich/").status_code == 302
     assert 'href="/musterstadt/vergleich/"' in client.get("/musterstadt/").content.decode()
@@ -257,7 +257,7 @@ def test_filtered_page_file_and_api_agree(client, town):
     assert [r["slug"] for r in rows] == ["musterstadt"]
     api = client.get("/api/v1/vergleich/?groesse=ab-100000").json()
     assert [r["slug"] for r in api["results"]] == ["landkreis"]
-    assert sorted(api["participants"]) == ["landkreis", "musterstadt"]
+    assert api["participants_count"] == 2 and api["count"] == 1
 
 
 def test_no_participant_yet(client, db):
@@ -328,3 +328,18 @@ def test_with_cached_rows_the_queries_do_not_grow_with_the_participants(town):
     many = queries()
     assert (few[1], many[1]) == (1, 4)
     assert many[0] == few[0]
+
+
+def test_api_is_paginated_and_described_in_the_openapi_document(client, town, outsider):
+    outsider.comparison_opt_in = True
+    outsider.save()
+    first = client.get("/api/v1/vergleich/?page_size=1").json()
+    assert first["count"] == 2 and len(first["results"]) == 1 and first["next"]
+    second = client.get(first["next"]).json()
+    assert {first["results"][0]["slug"], second["results"][0]["slug"]} == {"geheimstadt", "musterstadt"}
+    assert second["next"] is None
+    assert client.get("/api/v1/vergleich/?page=3&page_size=1").status_code == 404
+    document = client.get("/api/v1/openapi.json").json()
+    operation = document["paths"]["/vergleich/"]["get"]
+    assert operation["operationId"] == "list_comparison"
+    assert {p["name"] for p in operation["parameters"]} >= {"page", "page_size", "land", "art", "groesse"}

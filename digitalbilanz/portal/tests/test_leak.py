@@ -11,6 +11,7 @@ from django.test import Client
 
 from digitalbilanz.contracts.tests import markers as contract_markers
 from digitalbilanz.core.choices import Visibility
+from digitalbilanz.council.tests import markers as council_markers
 from digitalbilanz.finance.models import BudgetAssignment, BudgetFigure, BudgetStatus, ProductGroup
 from digitalbilanz.indicators.models import Indicator, Limit, Observation
 from digitalbilanz.portal.models import AccessibilityFeedback
@@ -111,6 +112,7 @@ def _plant(town):
         _plant_finance(town, level, marker, hidden, public)
     contract_markers.plant(town, MARKERS)
     steering_markers.plant(town, MARKERS)
+    council_markers.plant(town, MARKERS)
     # Feedback on the accessibility statement is for the administration only.
     AccessibilityFeedback.objects.create(
         municipality=town, message=MARKERS["internal"], page=MARKERS["internal"], email="a@example.org"

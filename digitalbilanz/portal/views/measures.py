@@ -16,6 +16,7 @@ from digitalbilanz.portfolio.appraisal import criteria_scores, figures_for
 from digitalbilanz.portfolio.choices import MeasureStatus
 from digitalbilanz.portfolio.models import FieldOfAction, Measure
 from digitalbilanz.portfolio.queries import audience_measures
+from digitalbilanz.registry.measures import render_measure_panels
 
 PAGE_SIZE = 25
 
@@ -89,6 +90,7 @@ def measure_detail(request, municipality, pk):
         "timeline": charts.milestone_timeline(measure.milestones.all()),
         "criteria": criteria_scores(measure),
         "lines": sorted(measure.lines.all(), key=lambda line: (line.year, line.kind != "cost", line.pk)),
+        "panels": render_measure_panels(request, municipality, measure, [AUDIENCE], public=True),
     }
     return page(request, municipality, "measure_detail.html", context, section="measures")
 

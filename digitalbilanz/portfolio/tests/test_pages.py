@@ -139,3 +139,16 @@ def test_visitors_start_page_links_the_public_portals(town):
     assert response.status_code == 200
     assert 'href="/leverkusen/"' in body
     assert "/anmelden/" in body
+
+
+def test_measure_lists_never_run_the_monte_carlo(town, monkeypatch):
+    from digitalbilanz import economics
+
+    def refuse(*args, **kwargs):
+        raise AssertionError("a list ran the Monte Carlo")
+
+    monkeypatch.setattr(economics, "monte_carlo", refuse)
+    assert _client("admin").get(f"/app/{town.slug}/massnahmen/").status_code == 200
+    assert Client().get(f"/{town.slug}/massnahmen/").status_code == 200
+    with pytest.raises(AssertionError, match="ran the Monte Carlo"):
+        _client("admin").get(f"/app/{town.slug}/")  # the dashboard shows the range: it runs it

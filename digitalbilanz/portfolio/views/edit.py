@@ -11,7 +11,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from digitalbilanz.core.forms import save_or_conflict
-from digitalbilanz.core.models import Membership, Parameter
+from digitalbilanz.core.models import Membership, Municipality, Parameter
 from digitalbilanz.core.parameters import parameter_spec
 from digitalbilanz.core.permissions import can_admin, can_edit, can_edit_any, tenant_view
 from digitalbilanz.core.templatetags.dbformat import de_date
@@ -221,6 +221,20 @@ def field_edit(request, municipality, pk=None):
     if request.method == "POST" and form.is_valid() and (field := save_or_conflict(form)):
         return _saved(request, field, url)
     return _form_page(request, form, _("Handlungsfeld bearbeiten") if pk else _("Neues Handlungsfeld"), url)
+
+
+@tenant_view
+def municipality_edit(request, municipality):
+    """The municipality's master data (administrators only): keys, inhabitants, public figures,
+    comparison opt-in. Saving raises the data version, so public pages follow at once."""
+    _require(can_admin(request.user, municipality))
+    # A copy: a refused form must not change the municipality the page header shows.
+    instance = Municipality.objects.get(pk=municipality.pk)
+    form = forms.MunicipalityForm(request.POST or None, instance=instance)
+    url = f"/app/{municipality.slug}/kommune/"
+    if request.method == "POST" and form.is_valid() and (saved := save_or_conflict(form)):
+        return _saved(request, saved, url)
+    return _form_page(request, form, _("Stammdaten der Kommune"), f"/app/{municipality.slug}/")
 
 
 @tenant_view

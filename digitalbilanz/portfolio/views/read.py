@@ -20,6 +20,7 @@ from digitalbilanz.portfolio.queries import measure_history_rows, visible_measur
 from digitalbilanz.portfolio.summary import summarise
 from digitalbilanz.portfolio.views.common import visible_measure_or_404
 from digitalbilanz.registry.dashboard import Dashboard, render_panels
+from digitalbilanz.registry.measures import render_measure_panels
 
 
 def home(request):
@@ -62,7 +63,7 @@ def _filtered(request, municipality):
 @tenant_view
 def measure_list(request, municipality):
     params = ParameterSet.for_municipality(municipality)
-    summary = summarise(_filtered(request, municipality), params, draws=200)
+    summary = summarise(_filtered(request, municipality), params, monte_carlo=False)
     rows = summary.rows
     rag = request.GET.get("ampel")
     if rag in Rag.values:
@@ -109,6 +110,9 @@ def measure_detail(request, municipality, pk):
         "criteria": criteria_scores(measure),
         "simulation": _simulation(measure, params),
         "lines": sorted(measure.lines.all(), key=lambda line: (line.year, line.kind != "cost", line.pk)),
+        "panels": render_measure_panels(
+            request, municipality, measure, levels_for(request.user, municipality), public=False
+        ),
     }
     return render(request, "portfolio/measure_detail.html", context)
 

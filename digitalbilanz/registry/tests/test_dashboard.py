@@ -121,4 +121,4 @@ def test_dashboard_query_count_does_not_grow_with_the_number_of_measures(town):
     small = _queries(client)
     _grow(town, 20)
     assert _queries(client) == small
-    assert small <= 25
+    assert small <= 26  # one query per panel that reads its own data (council: overdue mandates)

@@ -41,6 +41,7 @@ def test_the_apps_entries_appear_in_their_order(town):
         "Steuerung",
         "Arbeitsplätze",
         "Verträge",
+        "Rat",
         "Parameter",
         "Haushalt",
         "Kennzahlen",

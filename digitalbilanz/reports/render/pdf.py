@@ -96,15 +96,13 @@ def mark_row_headers(pdf: bytes, flags: list[bool]) -> bytes:
     Typst tags the header row as TH with column scope; row headers need its ``a11y-extras``
     feature, which the Python binding cannot switch on. So the structure tree is completed here:
     the n-th /Table element belongs to the n-th table block. If the counts differ (a table the
-    template did not draw), nothing is changed rather than guessed.
+    template did not draw), no cell is changed rather than guessed.
     """
     import pikepdf
 
     with pikepdf.open(io.BytesIO(pdf)) as doc:
         tables = list(_struct_elements(doc.Root.StructTreeRoot.K, "/Table"))
-        if len(tables) != len(flags):
-            return pdf
-        for table, row_header in zip(tables, flags, strict=True):
+        for table, row_header in zip(tables, flags, strict=True) if len(tables) == len(flags) else ():
             if not row_header:
                 continue
             for body in _struct_elements(table.K, "/TBody"):
@@ -113,9 +111,19 @@ def mark_row_headers(pdf: bytes, flags: list[bool]) -> bytes:
                     first = next((c for c in cells if isinstance(c, pikepdf.Dictionary) and "/S" in c), None)
                     if first is not None and first.S == "/TD":
                         _to_row_header(first)
-        out = io.BytesIO()
-        doc.save(out, deterministic_id=True)  # same input, same bytes (backups compare them)
-        return out.getvalue()
+        return _packed(doc)
+
+
+def _packed(doc) -> bytes:
+    """The document saved with its objects packed into compressed object streams (PDF 1.5+,
+    allowed by PDF/A-2 and PDF/UA-1): the tagged structure — one object per table cell — is most
+    of an uncompressed report, so this about halves the file. Same input, same bytes (backups
+    and the edition's checksum compare them)."""
+    import pikepdf
+
+    out = io.BytesIO()
+    doc.save(out, deterministic_id=True, object_stream_mode=pikepdf.ObjectStreamMode.generate)
+    return out.getvalue()
 
 
 def _to_row_header(cell):

@@ -59,7 +59,9 @@ def test_first_edition_has_the_tender_still_on_its_baseline(second):
 
 
 def test_pdf_is_tagged_german_titled_with_alt_texts_and_embedded_fonts(second):
-    pdf = pikepdf.open(io.BytesIO(bytes(second.file("pdf").content)))
+    content = bytes(second.file("pdf").content)
+    assert b"/ObjStm" in content, "the structure tree is packed into compressed object streams"
+    pdf = pikepdf.open(io.BytesIO(content))
     root = pdf.Root
     assert str(root.Lang) == "de-DE"
     assert bool(root.MarkInfo.Marked) is True

@@ -21,13 +21,13 @@ PAPERS = [
     ),
     (
         "S2",
-        "Transparenz und Effizienz der IT-Strategie – Antrag der FDP-Fraktion vom 02.08.2023",
+        "Transparenz und Effizienz der IT-Strategie – Antrag der FDP-Fraktion",
         "Antrag Nr. 2023/2362",
         dt.date(2023, 8, 2),
     ),
     (
         "S3",
-        "Transparenz und Effizienz der IT-Strategie – Stellungnahme der Verwaltung vom 13.09.2023",
+        "Transparenz und Effizienz der IT-Strategie – Stellungnahme der Verwaltung",
         "Antrag Nr. 2023/2362, Stellungnahme der Verwaltung",
         dt.date(2023, 9, 13),
     ),

@@ -34,6 +34,7 @@ from digitalbilanz.council.models import (
     PaperLink,
 )
 from digitalbilanz.council.rules import category_for_paper_type, visibility_for_public_flag
+from digitalbilanz.council.sources import sync_paper_sources
 from digitalbilanz.portfolio.models import Measure
 
 REASON = "Demo-Daten: Leverkusen laut Ratsunterlagen 2021–2023"
@@ -76,6 +77,7 @@ def load(municipality):
         run.created_count = data.pop("_count")
     _mandates(municipality, data)
     _links(municipality, data)
+    sync_paper_sources(municipality, reason=REASON)  # [S1]–[S3] are the papers; the letter of intent joins
     return data
 
 

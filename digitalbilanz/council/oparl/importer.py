@@ -24,12 +24,14 @@ from django.utils.translation import gettext as _
 from digitalbilanz.core.datachanges import invisible
 from digitalbilanz.core.imports import ImportRejected, bulk_import
 from digitalbilanz.core.models import ImportRun
+from digitalbilanz.council.sources import sync_paper_sources
 
 from .loader import FetchError, ListResult, Loader, format_since, normalize_url, parse_datetime, type_name
 from .mapping import Counts, Mapper
 from .models import OParlObject, OParlSource
 
 KIND = "council.oparl"
+SOURCE_REASON = "Abgleich mit dem Ratsinformationssystem (OParl)"
 OVERLAP = dt.timedelta(minutes=5)
 LISTS = {"organization": "Organization", "person": "Person", "meeting": "Meeting", "paper": "Paper"}
 
@@ -115,6 +117,7 @@ def import_oparl(
             run.updated_count = mapper.counts.updated
             run.unchanged_count = mapper.counts.unchanged
             run.deleted_count = mapper.counts.deleted
+            sync_paper_sources(municipality, reason=SOURCE_REASON, user=user)
             if not outcome.complete:
                 run.problem(
                     None,

@@ -81,3 +81,13 @@ def _match(unlinked: list, paper):
             unlinked.remove(source)
             return source
     return None
+
+
+def paper_pages(municipality, ids, levels, *, public: bool) -> dict:
+    """The page of each linked paper the reader may read (``sources.links``): the portal's for
+    public readers, the app's otherwise; deleted papers have none."""
+    from django.urls import reverse
+
+    papers = Paper.objects.with_levels(levels).filter(municipality=municipality, pk__in=ids, deleted=False)
+    name = "portal:council_paper" if public else "council:paper"
+    return {pk: reverse(name, args=[municipality.slug, pk]) for pk in papers.values_list("pk", flat=True)}

@@ -11,6 +11,7 @@ from digitalbilanz.core.history import history_entries
 from digitalbilanz.core.permissions import can_edit_any, tenant_view
 from digitalbilanz.core.visibility import levels_for
 from digitalbilanz.sources.forms import SourceForm
+from digitalbilanz.sources.links import annotate_pages
 from digitalbilanz.sources.models import Source
 
 
@@ -21,6 +22,7 @@ def _sources(request, municipality):
 @tenant_view
 def source_list(request, municipality):
     rows = sorted(_sources(request, municipality), key=lambda s: s.number)
+    annotate_pages(municipality, rows, levels_for(request.user, municipality), public=False)
     return render(
         request,
         "sources/list.html",

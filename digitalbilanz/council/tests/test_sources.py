@@ -79,3 +79,19 @@ def test_a_linked_paper_without_source_gets_the_next_key_with_its_web_page(demo_
         "https://ratsinfo.example.org/vo0050.asp?__kvonr=1",
     )
     assert source.visibility == Visibility.PUBLIC
+
+
+def test_the_source_list_links_a_source_to_its_paper_where_the_reader_may_open_it(demo_town, client):
+    linked = _linked(demo_town)
+    public = client.get(f"/{demo_town.slug}/quellen/").content.decode()
+    assert f'href="/{demo_town.slug}/rat/{linked["S2"].pk}/"' in public
+    loi = next(p for p in linked.values() if p.name.startswith("Absichtserklärung"))
+    assert f"/rat/{loi.pk}/" not in public and "Absichtserklärung" not in public
+    assert client.login(username="rat", password="demo-digitalbilanz")
+    app = client.get(f"/app/{demo_town.slug}/quellen/").content.decode()
+    assert f'href="/app/{demo_town.slug}/rat/vorlagen/{loi.pk}/"' in app
+    paper = linked["S2"]
+    paper.deleted = True
+    paper.save()
+    client.logout()
+    assert f"/rat/{paper.pk}/" not in client.get(f"/{demo_town.slug}/quellen/").content.decode()

@@ -2,6 +2,7 @@
 the portal (public), the measure panels, chapters and tables all use these."""
 
 import datetime as dt
+import re
 from dataclasses import dataclass, field
 
 from django.db.models import Prefetch, Q
@@ -101,6 +102,7 @@ def paper_view(paper: Paper, levels) -> PaperView:
         .select_related("owner")
         .distinct()
     )
+    mandate_rows.sort(key=_point_order)  # in the resolution's order: Punkt 1, Punkt 2, … Punkt 10
     return PaperView(paper, steps, related, files, links, mandate_rows)
 
 
@@ -121,3 +123,9 @@ def measure_links(measure, levels):
 def overdue_mandates(municipality, levels, today: dt.date):
     rows = mandates(municipality, levels).filter(due_date__lt=today, status__in=["open", "in_progress"])
     return [m for m in rows if is_overdue(m.status, m.due_date, today)]
+
+
+def _point_order(mandate):
+    """Sort key of a mandate within its resolution: the numbers in its label, then the label."""
+    numbers = tuple(int(n) for n in re.findall(r"\d+", mandate.label))
+    return (not numbers, numbers, mandate.label, mandate.pk)

@@ -147,3 +147,13 @@ def test_deleted_papers_leave_pages_and_tables(client, demo_town):
     assert "Stellungnahme der Verwaltung vom 13.09.2023" not in page
     rows = client.get(f"/{demo_town.slug}/daten/council_papers.csv").content.decode()
     assert "Antrag der FDP-Fraktion" in rows and "Stellungnahme der Verwaltung vom 13.09.2023" not in rows
+
+
+def test_paper_page_lists_mandates_in_the_resolutions_order_and_no_doubled_type(demo_town, client):
+    from digitalbilanz.council.models import Paper
+
+    motion = Paper.objects.get(municipality=demo_town, category="motion")
+    page = client.get(f"/{demo_town.slug}/rat/{motion.pk}/").content.decode()
+    positions = [page.index(f"Punkt {n}:") for n in (1, 2, 3)]
+    assert positions == sorted(positions)
+    assert "Antrag (Antrag)" not in page

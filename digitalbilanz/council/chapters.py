@@ -25,11 +25,23 @@ class Council(Chapter):
         if isinstance(today, str):
             today = dt.date.fromisoformat(today)
         levels = levels_for_audience(context["audience"])
-        rows = list(queries.mandates(m, levels))
-        if not rows:
+        rows = list(queries.mandates(m, levels).prefetch_related(queries.readable_measures(levels)))
+        links = list(queries.measure_paper_links(m, levels))
+        if not rows and not links:
             return None
         return {
             "today": today.isoformat(),
+            "links": [
+                {
+                    "measure": link.measure.code,
+                    "measure_title": link.measure.title,
+                    "paper": link.paper.reference or "",
+                    "paper_name": link.paper.name,
+                    "date": link.paper.date.isoformat() if link.paper.date else None,
+                    "role": str(link.get_role_display()),
+                }
+                for link in links
+            ],
             "mandates": [
                 {
                     "id": row.pk,
@@ -40,6 +52,7 @@ class Council(Chapter):
                     "due": row.due_date.isoformat() if row.due_date else None,
                     "status": row.status,
                     "status_text": str(row.get_status_display()),
+                    "measures": [measure.code for measure in row.readable_measures],
                 }
                 for row in rows
             ],
@@ -47,24 +60,58 @@ class Council(Chapter):
 
     def blocks(self, snapshot):
         s = self.section(snapshot)
-        return [
-            b.table(
-                _("Aufträge aus Ratsbeschlüssen"),
-                _("Aufträge"),
-                [
-                    (_("Vorlage"), "text"),
-                    (_("Punkt"), "text"),
-                    (_("Auftrag"), "text"),
-                    (_("zuständig"), "text"),
-                    (_("fällig am"), "date"),
-                    (_("Stand"), "text"),
-                ],
-                [
-                    [x["paper"], x["label"], x["text"], x["owner"], x["due"], x["status_text"]]
-                    for x in s["mandates"]
-                ],
-            ),
-        ]
+        out = []
+        if s["mandates"]:
+            out.append(
+                b.table(
+                    _("Aufträge aus Ratsbeschlüssen"),
+                    _("Aufträge"),
+                    [
+                        (_("Vorlage"), "text"),
+                        (_("Punkt"), "text"),
+                        (_("Auftrag"), "text"),
+                        (_("zuständig"), "text"),
+                        (_("fällig am"), "date"),
+                        (_("Stand"), "text"),
+                        (_("Maßnahmen"), "text"),
+                    ],
+                    [
+                        [
+                            x["paper"],
+                            x["label"],
+                            x["text"],
+                            x["owner"],
+                            x["due"],
+                            x["status_text"],
+                            ", ".join(x.get("measures", [])),
+                        ]
+                        for x in s["mandates"]
+                    ],
+                )
+            )
+        if s.get("links"):
+            out.append(
+                b.table(
+                    _("Ratsvorlagen zu den Maßnahmen"),
+                    _("Vorlagen"),
+                    [
+                        (_("Maßnahme"), "text"),
+                        (_("Vorlage"), "text"),
+                        (_("Datum"), "date"),
+                        (_("Bezug"), "text"),
+                    ],
+                    [
+                        [
+                            f"{x['measure']} {x['measure_title']}",
+                            " – ".join(p for p in (x["paper"], x["paper_name"]) if p),
+                            x["date"],
+                            x["role"],
+                        ]
+                        for x in s["links"]
+                    ],
+                )
+            )
+        return out
 
     def changes(self, previous, current):
         if not current:

@@ -120,6 +120,26 @@ def measure_links(measure, levels):
     return links, mandate_rows
 
 
+def readable_measures(levels) -> Prefetch:
+    """Prefetch of a mandate's measures the reader may read, as ``mandate.readable_measures``."""
+    from digitalbilanz.portfolio.models import Measure
+
+    return Prefetch(
+        "measures", queryset=Measure.objects.with_levels(levels).order_by("code"), to_attr="readable_measures"
+    )
+
+
+def measure_paper_links(municipality, levels):
+    """Every readable link between a measure and a paper of the municipality (the report)."""
+    return (
+        PaperLink.objects.for_municipality(municipality)
+        .with_levels(levels)
+        .filter(paper__deleted=False)
+        .select_related("measure", "paper")
+        .order_by("measure__code", "paper__date", "pk")
+    )
+
+
 def overdue_mandates(municipality, levels, today: dt.date):
     rows = mandates(municipality, levels).filter(due_date__lt=today, status__in=["open", "in_progress"])
     return [m for m in rows if is_overdue(m.status, m.due_date, today)]

@@ -83,14 +83,13 @@ def link_create(request, municipality, pk):
 def mandate_list(request, municipality):
     levels = levels_for(request.user, municipality)
     today = dt.date.today()
-    rows = queries.mandates(municipality, levels).prefetch_related("measures")
+    rows = queries.mandates(municipality, levels).prefetch_related(queries.readable_measures(levels))
     status = request.GET.get("stand", "")
     if status in MandateStatus.values:
         rows = rows.filter(status=status)
     rows = list(rows)
     for row in rows:
         row.overdue = row.is_overdue(today)
-        row.readable_measures = [m for m in row.measures.all() if m.visibility in levels]
     return render(
         request,
         "council/mandate_list.html",

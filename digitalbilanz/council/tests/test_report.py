@@ -26,3 +26,25 @@ def test_council_level_mandate_only_in_council_edition(demo_town):
     council = service.create_draft(demo_town, "2024-H1", "council").snapshot["sections"]["council"]
     assert secret.pk not in {m["id"] for m in public["mandates"]}
     assert secret.pk in {m["id"] for m in council["mandates"]}
+
+
+def test_links_between_measures_and_papers_are_in_the_report_for_their_audience(demo_town):
+    public = service.create_draft(demo_town, "2024-H1", "public").snapshot["sections"]["council"]
+    council = service.create_draft(demo_town, "2024-H1", "council").snapshot["sections"]["council"]
+    public_links = {(x["measure"], x["paper"], x["role"]) for x in public["links"]}
+    assert ("M-01", "2023/2362", "Grundlage") in public_links
+    assert not any(x["paper_name"].startswith("Absichtserklärung") for x in public["links"])
+    assert any(x["paper_name"].startswith("Absichtserklärung") for x in council["links"])
+    point3 = next(m for m in public["mandates"] if m["label"] == "Punkt 3")
+    assert point3["measures"] == ["M-01"]
+
+
+def test_a_mandate_never_names_a_measure_its_reader_may_not_see(demo_town):
+    from digitalbilanz.portfolio.models import Measure
+
+    internal = Measure.objects.filter(municipality=demo_town, visibility="internal").first()
+    point3 = Mandate.objects.get(municipality=demo_town, label="Punkt 3")
+    point3.measures.add(internal)
+    public = service.create_draft(demo_town, "2024-H1", "public").snapshot["sections"]["council"]
+    names = next(m for m in public["mandates"] if m["label"] == "Punkt 3")["measures"]
+    assert internal.code not in names and names == ["M-01"]

@@ -126,7 +126,8 @@ def _entry(timeline, row, previous, levels, fields, with_users, labels):
         return _make(row, "create", [], row.history_change_reason, with_users, labels)
     if not before:
         return _make(row, "release", [], "", with_users, labels)
-    changes = describe_changes(row, previous, None if fields is None else fields[row.instance_type])
+    names = None if fields is None else fields[row.instance_type]
+    changes = describe_changes(row, previous, names, levels=levels)
     if not changes:
         return None
     return _make(row, "change", changes, row.history_change_reason, with_users, labels)
@@ -163,8 +164,9 @@ def _row_name(row) -> str:
         return str(record_pk(row))
 
 
-def describe_changes(row, previous, names=None) -> list[dict]:
-    """Field changes from ``previous`` to ``row``: field (German), old, new (formatted)."""
+def describe_changes(row, previous, names=None, *, levels=None) -> list[dict]:
+    """Field changes from ``previous`` to ``row``: field (German), old, new (formatted); with
+    ``levels``, a related record the reader may not read is not named (see ``show``)."""
     model = row.instance_type
     changes = []
     for field in model._meta.concrete_fields:
@@ -173,14 +175,16 @@ def describe_changes(row, previous, names=None) -> list[dict]:
         old, new = getattr(previous, field.attname, None), getattr(row, field.attname, None)
         if old != new:
             changes.append(
-                {"field": str(field.verbose_name), "old": show(model, field.name, old),
-                 "new": show(model, field.name, new)}
+                {"field": str(field.verbose_name), "old": show(model, field.name, old, levels),
+                 "new": show(model, field.name, new, levels)}
             )  # fmt: skip
     return changes
 
 
-def show(model, name, value) -> str:
-    """A stored value as a German reader expects it."""
+def show(model, name, value, levels=None) -> str:
+    """A stored value as a German reader expects it. With ``levels`` (a history for a reader), a
+    related record with a visibility is named only if the reader may read it now — a milestone's
+    predecessor made internal later never shows its title in a council member's history."""
     if value is None or value == "":
         return "–"
     try:
@@ -190,7 +194,13 @@ def show(model, name, value) -> str:
     if field.choices:
         return str(dict(field.flatchoices).get(value, value))
     if field.is_relation:
-        target = field.related_model._base_manager.filter(pk=value).first()
+        related = field.related_model
+        if levels is not None and hasattr(related.objects, "with_levels"):
+            target = related.objects.with_levels(levels).filter(pk=value).first()
+            if target is None and related._base_manager.filter(pk=value).exists():
+                return str(_("nicht sichtbarer Eintrag"))
+        else:
+            target = related._base_manager.filter(pk=value).first()
         return str(target) if target is not None else str(value)
     if hasattr(value, "strftime"):
         return de_date(value)

@@ -125,3 +125,32 @@ def test_demo_pilot_follows_the_award(demo_town):
     pilot = Milestone.objects.get(measure__municipality=demo_town, title__startswith="Pilotierung")
     assert pilot.after.title == "Beauftragung eines Anbieters"
     assert pilot.after.after.title == "Europaweite Ausschreibung durch die ivl"
+
+
+def test_history_does_not_name_a_predecessor_the_reader_may_not_read(world):
+    from digitalbilanz.core.history import history_entries
+    from digitalbilanz.core.visibility import levels_for_audience
+    from digitalbilanz.portfolio.queries import measure_history_rows
+
+    award, pilot = world["award"], world["pilot"]
+    other = Factory.milestone(world["measure"], D(2022, 1, 31), title="Ausschreibung")
+    pilot.after = other
+    pilot._change_reason = "Reihenfolge geklärt"
+    pilot.save()
+    award.visibility = Visibility.INTERNAL  # made internal afterwards
+    award._change_reason = "vertraulich"
+    award.save()
+
+    def changes(levels):
+        rows = measure_history_rows(world["measure"])
+        entries = history_entries(rows, levels)
+        (entry,) = [e for e in entries if e["reason"] == "Reihenfolge geklärt"]
+        (change,) = [
+            c for c in entry["changes"] if c["field"] == str(Milestone._meta.get_field("after").verbose_name)
+        ]
+        return change
+
+    council = changes(levels_for_audience("council"))
+    assert council["old"] == "nicht sichtbarer Eintrag" and "Beauftragung" not in str(council)
+    assert "Ausschreibung" in council["new"]
+    assert "Beauftragung" in changes(["public", "council", "internal"])["old"]

@@ -10,7 +10,7 @@ from digitalbilanz.core.choices import Role
 from digitalbilanz.portfolio.models import Line, Measure
 from digitalbilanz.testing import Factory
 
-MEASURE = {"code": "M-99", "title": "Neu", "status": "planned", "visibility": "public"}
+MEASURE = {"code": "M-05", "title": "Neu", "status": "planned", "visibility": "public"}
 
 
 @pytest.fixture

@@ -99,6 +99,9 @@ NEW = {
     "visibility": "public",
     "lead_department": "FB 04",
     "start_date": "2024-01-01",
+    # the world's measures are numbered by the factory's counter, so M-900 may open a gap in the
+    # public numbering depending on which tests ran before: confirmed, as the form allows
+    "accept_gap": True,
 }
 
 

@@ -20,6 +20,7 @@ from digitalbilanz.registry.tables import tables
 from digitalbilanz.services import imports as service_imports
 from digitalbilanz.services.derive import update_measure_lines
 from digitalbilanz.services.models import Activity, Service
+from digitalbilanz.sources.models import Source
 from digitalbilanz.steering.tests import markers as steering_markers
 from digitalbilanz.testing import Factory
 
@@ -113,6 +114,18 @@ def _plant(town):
     contract_markers.plant(town, MARKERS)
     steering_markers.plant(town, MARKERS)
     council_markers.plant(town, MARKERS)
+    # Non-public sources of the register, cited from a public text: the marker stays plain text.
+    for number, (level, marker) in enumerate(MARKERS.items(), start=90):
+        Source.objects.create(
+            municipality=town,
+            key=f"S{number}",
+            kind="other",
+            title=marker,
+            reference=marker,
+            visibility=level,
+        )
+        public.description = f"{public.description} [S{number}]"
+    public.save()
     # Feedback on the accessibility statement is for the administration only.
     AccessibilityFeedback.objects.create(
         municipality=town, message=MARKERS["internal"], page=MARKERS["internal"], email="a@example.org"
